@@ -1,0 +1,137 @@
+"""The `paretop` command: the explorer by default, `paretop table` for scripts and copying.
+
+The TUI is imported lazily so non-interactive commands start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tui.core.hardware import COST_MODELS
+from tui.core.request import Request, RequestError, build_request, run_request
+
+F = Callable[..., Any]
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def view_options(func: F) -> F:
+    """Options shared by the explorer and `paretop table`."""
+    opts = [
+        click.option(
+            "--model", help="Model: display name or InferenceMAX prefix (dsr1, gptoss, dsv4)."
+        ),
+        click.option("--sequence", help="Input/output lengths, e.g. 1k/1k, 1k/8k, 8k/1k."),
+        click.option("--hardware", multiple=True, help="GPUs, comma-separated (h200,b200)."),
+        click.option("--precision", multiple=True, help="Precisions, comma-separated (fp8,fp4)."),
+        click.option("--framework", multiple=True, help="Engines, comma-separated (sglang,trt)."),
+        click.option("--spec", multiple=True, help="Speculative decoding: mtp, none (or off)."),
+        click.option(
+            "--group-by", help="What a series is: any of hardware,framework,spec,precision."
+        ),
+        click.option("--targets", help="Interactivity targets in tok/s/user, e.g. 26,44,62."),
+        click.option(
+            "--cost-model", type=click.Choice(COST_MODELS), default="hyperscaler", show_default=True
+        ),
+        click.option(
+            "--gpu-cost", multiple=True, help="Override $/GPU-hour for the cost model: h200=2.10."
+        ),
+        click.option("--gpu-kw", multiple=True, help="Override all-in kW per GPU: h200=1.9."),
+        click.option(
+            "--config",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Config TOML (default ~/.config/paretop/config.toml).",
+        ),
+        click.option(
+            "--keep-reruns", is_flag=True, help="Pool reruns instead of keeping the latest."
+        ),
+        click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
+    ]
+    for opt in reversed(opts):
+        func = opt(func)
+    return func
+
+
+def _request(kw: dict[str, Any]) -> Request:
+    return build_request(
+        paths=list(kw["paths"]),
+        model=kw["model"],
+        sequence=kw["sequence"],
+        hardware=_split(kw["hardware"]),
+        precision=_split(kw["precision"]),
+        framework=_split(kw["framework"]),
+        spec=_split(kw["spec"]),
+        group_by=kw["group_by"],
+        targets=kw["targets"],
+        cost_model=kw["cost_model"],
+        gpu_cost=kw["gpu_cost"],
+        gpu_kw=kw["gpu_kw"],
+        config=kw["config"],
+        keep_reruns=kw["keep_reruns"],
+    )
+
+
+def fail(message: str) -> None:
+    click.echo(f"paretop: {message}", err=True)
+    sys.exit(1)
+
+
+class DefaultGroup(click.Group):
+    """`paretop PATH...` opens the explorer; a known command name runs that command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (
+            args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")
+        ):
+            args = ["open", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="paretop")
+def main() -> None:
+    """Explore LLM inference benchmarks: throughput per GPU, cost and power at target speeds."""
+
+
+@main.command("open")
+@view_options
+def open_app(**kw: Any) -> None:
+    """Open the explorer on PATHS (files or directories), or on the bundled data."""
+    try:
+        request = _request(kw)
+    except RequestError as exc:
+        fail(str(exc))
+    from tui.app.main import run_app  # lazy: keeps `paretop table` fast
+
+    run_app(request)
+
+
+@main.command("table")
+@view_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["plain", "markdown", "csv", "tsv", "json"]),
+    default="plain",
+    show_default=True,
+)
+def table_cmd(fmt: str, **kw: Any) -> None:
+    """Print the metrics table at the interactivity targets (no PATHS: the bundled data)."""
+    from tui.core.export import FORMATS
+
+    try:
+        request = _request(kw)
+        table, problems = run_request(request)
+    except RequestError as exc:
+        fail(str(exc))
+        return
+    for problem in problems:
+        click.echo(f"paretop: {problem}", err=True)
+    click.echo(FORMATS[fmt](table), nl=False)

@@ -1,0 +1,1 @@
+"""Pure computation shared by the TUI and the CLI. Never imports Textual."""

@@ -1,0 +1,172 @@
+"""The table as plain text, Markdown, CSV or JSON: for scripts, chats and pull requests."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from tui.core.compare import fmt_money
+from tui.core.series import Point
+from tui.core.table import Table
+from tui.core.targets import format_target
+
+# (row title, Point attribute, formatter, higher is better)
+METRICS: list[tuple[str, str, Callable[[float], str], bool]] = [
+    ("tok/s/GPU", "tput_per_gpu", lambda v: f"{v:,.1f}", True),
+    ("$/M tok", "cost_per_mtok", lambda v: fmt_money(v), False),
+    ("tok/s/MW", "tok_s_per_mw", lambda v: f"{v:,.0f}", True),
+    ("concurrency", "concurrency", lambda v: f"~{v:.0f}", False),
+]
+
+
+def cell(value: float, fmt: Callable[[float], str]) -> str:
+    return "—" if math.isnan(value) else fmt(value)
+
+
+def best_index(values: list[float], higher: bool) -> int | None:
+    """The series to emphasise in a cell: best value, only when two or more are known."""
+    known = [(v, i) for i, v in enumerate(values) if not math.isnan(v)]
+    if len(known) < 2:
+        return None
+    return (max(known) if higher else min(known))[1]
+
+
+def grid(table: Table, mark: Callable[[str], str]) -> list[list[str]]:
+    """Rows of [metric, series, value per target...]; the best value per cell passed to mark."""
+    rows: list[list[str]] = []
+    for title, attr, fmt, higher in METRICS:
+        emphasise = attr != "concurrency"  # concurrency is context, not a score
+        per_target = [
+            [getattr(v[t], attr) for v in table.values] for t in range(len(table.targets))
+        ]
+        best = [best_index(vals, higher) if emphasise else None for vals in per_target]
+        for s, series in enumerate(table.series):
+            texts = [cell(per_target[t][s], fmt) for t in range(len(table.targets))]
+            texts = [mark(x) if best[t] == s else x for t, x in enumerate(texts)]
+            rows.append([title if s == 0 else "", series.label, *texts])
+    return rows
+
+
+def header(table: Table) -> list[str]:
+    return ["metric", "series", *[f"@{format_target(t)} tok/s/user" for t in table.targets]]
+
+
+def title(table: Table) -> str:
+    return (
+        f"{table.model} · {table.sequence} · cost model {table.cost_model} · "
+        f"grouped by {'+'.join(table.group_by)}"
+    )
+
+
+def footer(table: Table) -> list[str]:
+    lines = list(table.sentences) + list(table.notes)
+    lines.append(f"Data: {', '.join(table.sources)}.")
+    return lines
+
+
+def to_plain(table: Table) -> str:
+    rows = [header(table), *grid(table, lambda x: x + " *")]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = [title(table), ""]
+    for n, row in enumerate(rows):
+        pad = [
+            c.ljust(w) if i < 2 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append("  ".join(pad).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    lines += ["(* best at that target)", "", *footer(table)]
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(table: Table) -> str:
+    rows = grid(table, lambda x: f"**{x}**")
+    head = header(table)
+    lines = [f"**{title(table)}**", "", "| " + " | ".join(head) + " |"]
+    lines.append("|" + "|".join([":---", ":---"] + ["---:"] * len(table.targets)) + "|")
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    lines += [""] + [f"- {line}" for line in footer(table)]
+    return "\n".join(lines) + "\n"
+
+
+def _point_dict(p: Point) -> dict[str, float | None]:
+    return {
+        k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in asdict(p).items()
+    }
+
+
+def to_records(table: Table) -> list[dict[str, Any]]:
+    """One record per (series, target), long form, for CSV and scripts."""
+    out = []
+    for series, values in zip(table.series, table.values, strict=True):
+        for point in values:
+            out.append({"series": series.label, **series.key, **_point_dict(point)})
+    return out
+
+
+def to_csv(table: Table) -> str:
+    records = to_records(table)
+    buf = io.StringIO()
+    fields = list(records[0]) if records else ["series"]
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in records)
+    return buf.getvalue()
+
+
+def to_tsv(table: Table) -> str:
+    """The grid as tab-separated text: pastes into a spreadsheet cell by cell."""
+    rows = [header(table), *grid(table, lambda x: x)]
+    return "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+def to_json_obj(table: Table) -> dict[str, Any]:
+    return {
+        "model": table.model,
+        "sequence": table.sequence,
+        "group_by": list(table.group_by),
+        "cost_model": table.cost_model,
+        "targets": table.targets,
+        "series": [
+            {
+                "key": _key_json(s.key),
+                "label": s.label,
+                "runs": len(s.rows),
+                "frontier": [
+                    {"interactivity": float(x), "tput_per_gpu": float(y)}
+                    for x, y in zip(s.front["interactivity"], s.front["tput_per_gpu"], strict=True)
+                ],
+                "values": [_point_dict(p) for p in values],
+            }
+            for s, values in zip(table.series, table.values, strict=True)
+        ],
+        "sentences": table.sentences,
+        "notes": table.notes,
+        "reruns_dropped": table.reruns_dropped,
+        "sources": table.sources,
+        "problems": [{"path": p.path, "row": p.row, "reason": p.reason} for p in table.problems],
+    }
+
+
+def _key_json(key: dict[str, str]) -> dict[str, str]:
+    names = {"spec": "spec_decoding"}
+    return {names.get(k, k): v for k, v in key.items()}
+
+
+def to_json(table: Table) -> str:
+    return json.dumps(to_json_obj(table), indent=2) + "\n"
+
+
+FORMATS: dict[str, Callable[[Table], str]] = {
+    "plain": to_plain,
+    "markdown": to_markdown,
+    "csv": to_csv,
+    "tsv": to_tsv,
+    "json": to_json,
+}

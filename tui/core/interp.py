@@ -1,0 +1,57 @@
+"""Steffen monotone cubic interpolation, the curve d3.curveMonotoneX draws. No extrapolation."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+
+def _tangents(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Tangent at each knot: Steffen's limiter inside, d3's one-sided rule at the ends."""
+    h = np.diff(x)
+    s = np.diff(y) / h
+    t = np.zeros(len(x))
+    if len(x) == 2:
+        t[:] = s[0]  # two points: a straight line, as d3 draws it
+        return t
+    for i in range(1, len(x) - 1):
+        s0, s1, h0, h1 = s[i - 1], s[i], h[i - 1], h[i]
+        p = (s0 * h1 + s1 * h0) / (h0 + h1)
+        t[i] = (np.sign(s0) + np.sign(s1)) * min(abs(s0), abs(s1), 0.5 * abs(p))
+    t[0] = (3 * s[0] - t[1]) / 2
+    t[-1] = (3 * s[-1] - t[-2]) / 2
+    return t
+
+
+def steffen(xs: Sequence[float], ys: Sequence[float], at: Sequence[float]) -> list[float]:
+    """Values of the monotone curve through (xs, ys) at each of `at`.
+
+    xs must be strictly increasing. Outside [xs[0], xs[-1]] the value is NaN: the curve
+    never extrapolates. A single knot has a value only at its own x. NaN knots in ys are
+    dropped first (a metric the source did not record).
+    """
+    x = np.asarray(xs, dtype=float)
+    y = np.asarray(ys, dtype=float)
+    ok = ~np.isnan(y)
+    x, y = x[ok], y[ok]
+    if len(x) and np.any(np.diff(x) <= 0):
+        raise ValueError("knots must have strictly increasing x")
+    t = _tangents(x, y) if len(x) >= 2 else np.zeros(len(x))
+    return [_one(x, y, t, float(q)) for q in at]
+
+
+def _one(x: np.ndarray, y: np.ndarray, t: np.ndarray, q: float) -> float:
+    if len(x) == 0 or math.isnan(q) or q < x[0] or q > x[-1]:
+        return math.nan
+    i = int(np.searchsorted(x, q, side="right")) - 1
+    if i >= len(x) - 1:
+        return float(y[-1])  # q is the last knot exactly
+    h = x[i + 1] - x[i]
+    u = (q - x[i]) / h
+    h00 = (1 + 2 * u) * (1 - u) ** 2
+    h10 = u * (1 - u) ** 2
+    h01 = u * u * (3 - 2 * u)
+    h11 = u * u * (u - 1)
+    return float(h00 * y[i] + h10 * h * t[i] + h01 * y[i + 1] + h11 * h * t[i + 1])

@@ -1,0 +1,179 @@
+"""The canonical row (DESIGN.md §1) and the problems a loader reports."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+STR_COLUMNS = [
+    "model",
+    "model_id",
+    "model_prefix",
+    "hardware",
+    "framework",
+    "precision",
+    "spec_decoding",
+]
+INT_COLUMNS = ["isl", "osl", "num_gpus"]
+FLOAT_COLUMNS = [
+    "concurrency",
+    "tput_per_gpu",
+    "output_tput_per_gpu",
+    "interactivity",
+    "ttft_s",
+    "tpot_s",
+    "e2el_s",
+]
+# Parallelism as given; a disaggregated run has a prefill and a decode side.
+PARALLEL_COLUMNS = [
+    "tp",
+    "ep",
+    "dp_attention",
+    "disagg",
+    "prefill_tp",
+    "prefill_ep",
+    "prefill_dp_attention",
+    "prefill_workers",
+    "decode_tp",
+    "decode_ep",
+    "decode_dp_attention",
+    "decode_workers",
+    "num_prefill_gpu",
+    "num_decode_gpu",
+]
+META_COLUMNS = ["source", "run_id", "recency", "kind", "interactivity_formula"]
+COLUMNS = STR_COLUMNS + INT_COLUMNS + FLOAT_COLUMNS + PARALLEL_COLUMNS + META_COLUMNS
+
+# Rows marked with this kind are a source's already-interpolated summary, not raw runs.
+KIND_RUN = "run"
+KIND_PUBLISHED = "published"
+
+REQUIRED_POSITIVE = ["tput_per_gpu", "interactivity", "concurrency"]
+REQUIRED_TEXT = ["model", "hardware", "framework", "precision"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a loader could not read: the file, the row (0-based, if any) and why."""
+
+    path: str
+    reason: str
+    row: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.row is None else f"{self.path} (row {self.row})"
+        return f"{where}: {self.reason}"
+
+
+class RowError(ValueError):
+    """A row that cannot become a canonical row; the message says why."""
+
+
+def to_number(value: Any) -> float:
+    """Parse numbers that may arrive as strings ("64", "inf"); NaN for missing."""
+    if value is None or (isinstance(value, str) and value.strip() == ""):
+        return math.nan
+    if isinstance(value, bool):
+        raise RowError(f"expected a number, got {value!r}")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise RowError(f"not a number: {value!r}") from None
+
+
+def positive(row: dict[str, Any], name: str) -> float:
+    """A field that must be a finite number > 0."""
+    value = to_number(row.get(name))
+    if math.isnan(value):
+        raise RowError(f"missing {name}")
+    if math.isinf(value) or value <= 0:
+        raise RowError(f"{name} must be a positive finite number, got {row.get(name)!r}")
+    return value
+
+
+def to_bool(value: Any) -> bool | None:
+    """InferenceMAX writes some booleans as the strings "true"/"false"."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    text = str(value).strip().lower()
+    if text in ("true", "1", "yes"):
+        return True
+    if text in ("false", "0", "no"):
+        return False
+    if text in ("", "nan", "none"):
+        return None
+    raise RowError(f"not a boolean: {value!r}")
+
+
+def sequence_label(isl: int, osl: int) -> str:
+    """1024/8192 -> "1k/8k"; lengths that are not whole kibi-tokens stay as numbers."""
+
+    def one(n: int) -> str:
+        return f"{n // 1024}k" if n >= 1024 and n % 1024 == 0 else str(n)
+
+    return f"{one(int(isl))}/{one(int(osl))}"
+
+
+def parse_sequence(text: str) -> tuple[int, int]:
+    """ "1k/1k", "8K/1k" or "1024/1024" -> (isl, osl)."""
+
+    def one(part: str) -> int:
+        part = part.strip().lower()
+        if part.endswith("k") and part[:-1].isdigit():
+            return int(part[:-1]) * 1024
+        if part.isdigit():
+            return int(part)
+        raise ValueError(f"bad sequence {text!r}: expected e.g. 1k/1k or 1024/8192")
+
+    pieces = text.split("/")
+    if len(pieces) != 2:
+        raise ValueError(f"bad sequence {text!r}: expected e.g. 1k/1k or 1024/8192")
+    return one(pieces[0]), one(pieces[1])
+
+
+def empty_frame() -> pd.DataFrame:
+    return finish_frame([])
+
+
+def finish_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Build a DataFrame with every canonical column, in order, with stable dtypes."""
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for col in [*FLOAT_COLUMNS, "recency"]:
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+    for col in INT_COLUMNS:
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
+    for col in [*STR_COLUMNS, "source", "run_id", "kind", "interactivity_formula"]:
+        frame[col] = frame[col].astype("object")
+    return frame.reset_index(drop=True)
+
+
+def check_row(fields: dict[str, Any]) -> dict[str, Any]:
+    """Validate a row already mapped to canonical names; raise RowError with the reason."""
+    out = dict(fields)
+    for name in REQUIRED_TEXT:
+        value = out.get(name)
+        if value is None or str(value).strip() == "" or str(value).lower() == "nan":
+            raise RowError(f"missing {name}")
+        out[name] = str(value).strip()
+    for name in ("hardware", "framework", "precision"):
+        out[name] = out[name].lower()
+    spec = out.get("spec_decoding")
+    out["spec_decoding"] = "none" if spec is None or str(spec).strip() == "" else str(spec).lower()
+    for name in REQUIRED_POSITIVE:
+        out[name] = positive(out, name)
+    for name in ("isl", "osl", "num_gpus"):
+        value = positive(out, name) if name != "num_gpus" else to_number(out.get(name))
+        if name == "num_gpus" and not math.isnan(value):
+            value = positive(out, name)
+        out[name] = None if math.isnan(value) else round(value)
+    for name in ("output_tput_per_gpu", "ttft_s", "tpot_s", "e2el_s"):
+        value = to_number(out.get(name))
+        if math.isinf(value) or value < 0:
+            raise RowError(f"{name} must be a finite number >= 0, got {out.get(name)!r}")
+        out[name] = value
+    return out

@@ -1,0 +1,56 @@
+"""CSV in the canonical columns (DESIGN.md §1), so a user can hand-make data."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+from tui.core.schema import COLUMNS, PARALLEL_COLUMNS, check_row, to_bool, to_number
+from tui.loaders.common import normalise_gpu, run_number
+
+REQUIRED = (
+    "model",
+    "hardware",
+    "framework",
+    "precision",
+    "isl",
+    "osl",
+    "concurrency",
+    "tput_per_gpu",
+    "interactivity",
+)
+_BOOLS = {"dp_attention", "disagg", "prefill_dp_attention", "decode_dp_attention"}
+FORMULA = "interactivity column as given"
+
+
+def looks_like(header: list[str]) -> bool:
+    names = {h.strip() for h in header}
+    return "tput_per_gpu" in names and "interactivity" in names
+
+
+def missing_columns(header: list[str]) -> list[str]:
+    names = {h.strip() for h in header}
+    return [c for c in REQUIRED if c not in names]
+
+
+def convert_row(rec: dict[str, Any], path: Path) -> dict[str, Any]:
+    fields: dict[str, Any] = {k.strip(): v for k, v in rec.items() if k and k.strip() in COLUMNS}
+    fields = {k: (None if v is None or str(v).strip() == "" else v) for k, v in fields.items()}
+    for name in PARALLEL_COLUMNS:
+        raw = fields.get(name)
+        fields[name] = to_bool(raw) if name in _BOOLS else to_number(raw)
+    if fields.get("hardware"):
+        fields["hardware"] = normalise_gpu(fields["hardware"])
+    fields["source"] = fields.get("source") or str(path)
+    fields["run_id"] = fields.get("run_id") or run_number(str(path))
+    fields["kind"] = (fields.get("kind") or "run").strip().lower()
+    fields["interactivity_formula"] = fields.get("interactivity_formula") or FORMULA
+    fields.pop("recency", None)
+    return check_row(fields)
+
+
+def read_records(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        return list(reader.fieldnames or []), list(reader)
