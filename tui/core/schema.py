@@ -88,7 +88,9 @@ def positive(row: dict[str, Any], name: str) -> float:
     """A field that must be a finite number > 0."""
     value = to_number(row.get(name))
     if math.isnan(value):
-        raise RowError(f"missing {name}")
+        raw = row.get(name)
+        absent = raw is None or (isinstance(raw, str) and raw.strip() == "")
+        raise RowError(f"missing {name}" if absent else f"{name} is NaN")
     if math.isinf(value) or value <= 0:
         raise RowError(f"{name} must be a positive finite number, got {row.get(name)!r}")
     return value

@@ -39,8 +39,11 @@ def _convert_all(
     for i, rec in enumerate(records):
         try:
             row = convert(rec, path)
-        except (RowError, KeyError, TypeError) as exc:
-            problems.append(Problem(str(path), str(exc).strip("'\""), row=i))
+        except RowError as exc:
+            problems.append(Problem(str(path), str(exc), row=i))
+            continue
+        except (KeyError, TypeError, AttributeError) as exc:
+            problems.append(Problem(str(path), f"unreadable row ({exc!r})", row=i))
             continue
         stamp = rec.get(stamp_key) if isinstance(rec, dict) else None
         row["recency"] = recency(path, stamp, row.get("run_id"))
@@ -52,8 +55,8 @@ def _read_json(path: Path, text: str) -> tuple[str, list[dict[str, Any]], list[P
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        reason = f"not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
-        if exc.pos >= len(text.rstrip()) - 1:
+        reason = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        if exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated"):
             reason += "; the file looks truncated"
         return "json", [], [Problem(str(path), reason)]
     records = doc if isinstance(doc, list) else [doc]
