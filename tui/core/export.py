@@ -17,7 +17,7 @@ from tui.core.targets import format_target
 
 # (row title, Point attribute, formatter, higher is better)
 METRICS: list[tuple[str, str, Callable[[float], str], bool]] = [
-    ("tok/s/GPU", "tput_per_gpu", lambda v: f"{v:,.1f}", True),
+    ("tok/s/GPU", "tput_per_gpu", lambda v: f"{v:,.0f}" if v >= 1000 else f"{v:.1f}", True),
     ("$/M tok", "cost_per_mtok", lambda v: fmt_money(v), False),
     ("tok/s/MW", "tok_s_per_mw", lambda v: f"{v:,.0f}", True),
     ("concurrency", "concurrency", lambda v: f"~{v:.0f}", False),
@@ -36,19 +36,27 @@ def best_index(values: list[float], higher: bool) -> int | None:
     return (max(known) if higher else min(known))[1]
 
 
+Block = tuple[list[list[str]], list[int | None]]  # texts[series][target], best series per target
+
+
+def metric_block(table: Table, attr: str, fmt: Callable[[float], str], higher: bool) -> Block:
+    """One metric's cells for every series and target, and which series is best per target."""
+    n = len(table.targets)
+    per_target = [[getattr(v[t], attr) for v in table.values] for t in range(n)]
+    # concurrency is context, not a score: never emphasised
+    best = [None if attr == "concurrency" else best_index(vals, higher) for vals in per_target]
+    texts = [[cell(per_target[t][s], fmt) for t in range(n)] for s in range(len(table.series))]
+    return texts, best
+
+
 def grid(table: Table, mark: Callable[[str], str]) -> list[list[str]]:
     """Rows of [metric, series, value per target...]; the best value per cell passed to mark."""
     rows: list[list[str]] = []
     for title, attr, fmt, higher in METRICS:
-        emphasise = attr != "concurrency"  # concurrency is context, not a score
-        per_target = [
-            [getattr(v[t], attr) for v in table.values] for t in range(len(table.targets))
-        ]
-        best = [best_index(vals, higher) if emphasise else None for vals in per_target]
+        texts, best = metric_block(table, attr, fmt, higher)
         for s, series in enumerate(table.series):
-            texts = [cell(per_target[t][s], fmt) for t in range(len(table.targets))]
-            texts = [mark(x) if best[t] == s else x for t, x in enumerate(texts)]
-            rows.append([title if s == 0 else "", series.label, *texts])
+            marked = [mark(x) if best[t] == s else x for t, x in enumerate(texts[s])]
+            rows.append([title if s == 0 else "", series.label, *marked])
     return rows
 
 

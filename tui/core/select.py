@@ -34,6 +34,7 @@ class Selection:
     framework: tuple[str, ...] = ()
     spec: tuple[str, ...] = ()
     group_by: tuple[str, ...] | None = None
+    strict: bool = True  # False: ignore chosen values absent here (the TUI's cross-filters)
 
 
 def parse_group_by(text: str) -> tuple[str, ...]:
@@ -115,12 +116,16 @@ def normalise_value(dim: str, value: str) -> str:
     return _SPEC_ALIASES.get(value, value) if dim == "spec" else value
 
 
-def filter_values(frame: pd.DataFrame, dim: str, wanted: tuple[str, ...]) -> pd.DataFrame:
+def filter_values(
+    frame: pd.DataFrame, dim: str, wanted: tuple[str, ...], strict: bool = True
+) -> pd.DataFrame:
     if not wanted:
         return frame
     col = DIM_COLUMN[dim]
     values = {normalise_value(dim, w) for w in wanted}
     unknown = sorted(values - set(frame[col]))
+    if not strict and len(unknown) < len(values):
+        return frame[frame[col].isin(values)]
     if unknown:
         raise SelectionError(
             f"no {dim} {', '.join(unknown)} in this selection; available: {_listing(frame[col])}"
@@ -148,7 +153,7 @@ def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
     rows = filter_sequence(rows, sequence)
     sequence = sequences(rows)[0]
     for dim in ("precision", "hardware", "framework", "spec"):
-        rows = filter_values(rows, dim, getattr(sel, dim))
+        rows = filter_values(rows, dim, getattr(sel, dim), sel.strict)
     group_by = sel.group_by
     if group_by is None:
         group_by = ("hardware", "framework", "spec")

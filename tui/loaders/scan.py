@@ -97,28 +97,34 @@ def read_file(path: Path) -> tuple[str, list[dict[str, Any]], list[Problem]]:
     return _read_csv(path)
 
 
-def load_paths(paths: Iterable[str | Path]) -> LoadResult:
+Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
+
+
+def load_paths(paths: Iterable[str | Path], progress: Progress | None = None) -> LoadResult:
     """Load files and directories (recursively); report problems, keep every good row."""
     result = LoadResult()
     rows: list[dict[str, Any]] = []
+    files: list[Path] = []
     for given in paths:
         path = Path(given)
         if not path.exists():
             result.problems.append(Problem(str(path), "no such file or directory"))
             continue
-        for file in iter_files(path):
-            fmt, got, problems = read_file(file)
-            rows.extend(got)
-            result.problems.extend(problems)
-            result.files.append((str(file), fmt, len(got)))
+        files.extend(iter_files(path))
+    for done, file in enumerate(files):
+        if progress:
+            progress(done, len(files), str(file))
+        fmt, got, problems = read_file(file)
+        rows.extend(got)
+        result.problems.extend(problems)
+        result.files.append((str(file), fmt, len(got)))
     result.frame = finish_frame(rows)
     return result
 
 
-def load_bundled() -> LoadResult:
+def load_bundled(progress: Progress | None = None) -> LoadResult:
     """The bundled InferenceMAX snapshot and the published summary rows."""
-    result = load_paths([data_file(name) for name in BUNDLED])
-    return result
+    return load_paths([data_file(name) for name in BUNDLED], progress)
 
 
 def frame_to_csv(frame: pd.DataFrame) -> str:

@@ -1,0 +1,1 @@
+"""The Textual explorer: a view of tui.core, nothing more."""
