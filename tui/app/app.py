@@ -44,6 +44,25 @@ class Progress(Message):
         self.done, self.total, self.name = done, total, name
 
 
+HELP = {
+    "next_metric": "Next chart metric (throughput, cost, tok/s/MW, concurrency, TTFT, E2E)",
+    "prev_metric": "Chart metric: previous",
+    "zoom": "Zoom: chart full screen, then table, then back",
+    "toggle_log": "Log scale on the y axis",
+    "toggle_raw": "Show or hide every run as a faint point",
+    "edit_targets": "Edit the interactivity targets (e.g. 30,50,70)",
+    "next_cost_model": "Cost model: hyperscaler, neocloud, rental",
+    "copy_table": "Copy the table as Markdown (OSC 52; CSV/TSV in ctrl+p)",
+    "export": "Save the table to Markdown and CSV files",
+    "copy_command": "Copy the `paretop table` command for this view",
+    "inspect": "Inspect a series' runs (frontier points starred)",
+    "toggle_sidebar": "Show or hide the filters sidebar",
+    "problems": "List files and rows that could not be read",
+    "help": "This help",
+    "quit": "Quit",
+}
+
+
 class ParetopApp(App[None]):
     CSS_PATH = "paretop.tcss"
     TITLE = "paretop"
@@ -326,11 +345,17 @@ class ParetopApp(App[None]):
 
     def action_help(self) -> None:
         keys = [
-            (self.get_key_display(b), b.description)
+            (self.get_key_display(b), HELP.get(b.action, b.description))
             for b in self.BINDINGS
-            if isinstance(b, Binding)
+            if isinstance(b, Binding) and not b.action.startswith("vim")
         ]
-        keys += [("tab", "Next pane"), ("ctrl+p", "Command palette"), ("escape", "Close a dialog")]
+        keys += [
+            ("h j k l", "Move inside a pane, like the arrow keys"),
+            ("tab", "Next pane (shift+tab: previous)"),
+            ("space", "Tick or untick a sidebar choice"),
+            ("ctrl+p", "Command palette: every action by name"),
+            ("escape", "Close a dialog"),
+        ]
         self.push_screen(HelpScreen(keys))
 
     def action_vim(self, direction: str) -> None:

@@ -39,12 +39,12 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     raw = (high - low) / max(1, count - 1)
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    start = math.floor(low / step) * step
-    return [
-        start + i * step
-        for i in range(int((high - start) / step) + 2)
-        if start + i * step <= high + step / 2
-    ]
+    start = math.ceil(low / step) * step
+    ticks = []
+    while start <= high + 1e-9 * step:
+        ticks.append(start)
+        start += step
+    return ticks if len(ticks) >= 2 else [low, high]
 
 
 class MetricPlot(PlotextPlot):
@@ -66,6 +66,19 @@ class ChartPanel(Vertical):
 
     def faint(self) -> tuple[int, int, int]:
         return Color.parse(self.app.theme_variables.get("foreground-muted", "grey")).rgb
+
+    def _axes(self, table: Table, every: list[float], log_y: bool) -> None:
+        plt = self.query_one(MetricPlot).plt
+        for target in table.targets:
+            plt.vline(target, self.faint())
+        xs_all = [x for s in table.series for x in s.rows["interactivity"]]
+        xt = nice_ticks(min(xs_all), max(xs_all), 6)
+        plt.xticks(xt, [compact(t) for t in xt])
+        if log_y:
+            plt.yscale("log")
+        else:
+            ticks = nice_ticks(min(every), max(every))
+            plt.yticks(ticks, [compact(t) for t in ticks])
 
     def show_message(self, text: str) -> None:
         plot = self.query_one(MetricPlot)
@@ -99,19 +112,13 @@ class ChartPanel(Vertical):
             legend.append(f"{marker} {series.label}", style=style)
             legend.append("" if xs else " (no data)", style="dim")
             legend.append("   ")
-        for target in table.targets:
-            plt.vline(target, self.faint())
-        xs_all = [x for s in table.series for x in s.rows["interactivity"]]
-        if xs_all:
-            xt = nice_ticks(min(xs_all), max(xs_all), 6)
-            plt.xticks(xt, [compact(t) for t in xt])
-        if log_y:
-            plt.yscale("log")
-        elif every:
-            ticks = nice_ticks(min(every), max(every))
-            plt.yticks(ticks, [compact(t) for t in ticks])
         if not every:
-            plt.title(f"No {metric.title} for this selection (unknown hardware cost/power?)")
+            # plotext cannot scale an empty log axis; say what is missing instead.
+            plt.title(
+                f"No {metric.title} for this selection (not recorded, or unknown GPU cost/power)"
+            )
+        else:
+            self._axes(table, every, log_y)
         legend.append(f"│ targets {', '.join(f'{t:g}' for t in table.targets)}", style="dim")
         self.query_one("#legend", Static).update(legend)
         plot.refresh()

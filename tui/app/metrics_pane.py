@@ -30,7 +30,7 @@ class MetricsPane(VerticalScroll):
     ALLOW_MAXIMIZE = True
 
     def compose(self) -> ComposeResult:
-        yield DataTable(id="metrics", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="metrics", cursor_type="none", zebra_stripes=True)
         yield Static(id="sentences")
 
     def show(self, table: Table) -> None:

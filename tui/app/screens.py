@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, OptionList, Static
 
@@ -34,17 +34,11 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         table = Text()
         for key, description in self.keys:
-            table.append(f"{key:>12}  ", style="bold")
+            table.append(f"{key:>8}  ", style="bold")
             table.append(f"{description}\n")
-        with Vertical(id="dialog"):
-            yield Label("paretop — keys", classes="title")
+        with VerticalScroll(id="dialog"):
+            yield Label("paretop — keys (Esc closes)", classes="title")
             yield Static(table)
-            yield Static(
-                "tab / shift+tab move between panes; arrows or h/j/k/l move inside them; space or "
-                "enter toggles a choice; ctrl+p opens the command palette with every action by "
-                "name. Esc closes this.",
-                classes="hint",
-            )
 
 
 class TargetsScreen(ModalScreen[tuple[float, ...] | None]):
