@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -18,17 +19,22 @@ from tui.core.export import to_csv, to_markdown
 from tui.core.hardware import default_table
 from tui.core.request import build_request
 from tui.core.select import Selection
-from tui.core.table import Options, compute
+from tui.core.table import Options, Table, compute
 from tui.loaders import load_bundled
 
-SEED = {"model": "dsv4", "group_by": "spec", "targets": "26,44,62"}
+SEED: dict[str, Any] = {"model": "dsv4", "group_by": "spec", "targets": "26,44,62"}
 
 
-async def ready(pilot) -> ParetopApp:  # type: ignore[no-untyped-def]
+async def ready(pilot) -> ParetopApp:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     assert pilot.app.table is not None
-    return pilot.app  # type: ignore[no-any-return]
+    return pilot.app
+
+
+def shown(app: ParetopApp) -> Table:
+    assert app.table is not None
+    return app.table
 
 
 def tput(app: ParetopApp) -> dict[str, list[float]]:
@@ -39,14 +45,20 @@ def tput(app: ParetopApp) -> dict[str, list[float]]:
     }
 
 
-def core_tput(selection: Selection, targets: tuple[float, ...] | None = None) -> dict[str, list[float]]:
+def core_tput(
+    selection: Selection, targets: tuple[float, ...] | None = None
+) -> dict[str, list[float]]:
     table = compute(load_bundled().frame, selection, default_table(), Options(targets=targets))
-    return {s.label: [p.tput_per_gpu for p in v] for s, v in zip(table.series, table.values, strict=True)}
+    return {
+        s.label: [p.tput_per_gpu for p in v]
+        for s, v in zip(table.series, table.values, strict=True)
+    }
 
 
 def same(a: dict[str, list[float]], b: dict[str, list[float]]) -> bool:
     return a.keys() == b.keys() and all(
-        all((math.isnan(x) and math.isnan(y)) or x == y for x, y in zip(a[k], b[k], strict=True)) for k in a
+        all((math.isnan(x) and math.isnan(y)) or x == y for x, y in zip(a[k], b[k], strict=True))
+        for k in a
     )
 
 
@@ -63,7 +75,9 @@ async def test_seed_view_matches_core_and_table_cells() -> None:
 
 
 async def test_spec_filter_by_keyboard() -> None:
-    async with make_app(build_request(model="dsr1", group_by="spec")).run_test(size=(160, 48)) as pilot:
+    async with make_app(build_request(model="dsr1", group_by="spec")).run_test(
+        size=(160, 48)
+    ) as pilot:
         app = await ready(pilot)
         assert set(tput(app)) == {"MTP", "Off"}
         app.query_one("#spec", SelectionList).focus()
@@ -71,7 +85,10 @@ async def test_spec_filter_by_keyboard() -> None:
         await pilot.pause()
         assert app.state is not None and app.state.spec == ("none",)
         assert set(tput(app)) == {"Off"}
-        expected = core_tput(Selection(model="dsr1", sequence="1k/1k", spec=("none",), group_by=("spec",)), tuple(app.table.targets))  # type: ignore[union-attr]
+        expected = core_tput(
+            Selection(model="dsr1", sequence="1k/1k", spec=("none",), group_by=("spec",)),
+            tuple(shown(app).targets),
+        )
         assert same(tput(app), expected)
 
 
@@ -87,11 +104,13 @@ async def test_hardware_filter_and_grouping() -> None:
         assert not any(label.startswith("b200/") for label in tput(app))
         kept = app.state.hardware
         sel = Selection(model="dsr1", sequence="1k/1k", hardware=kept)
-        assert same(tput(app), core_tput(sel, tuple(app.table.targets)))  # type: ignore[union-attr]
+        assert same(tput(app), core_tput(sel, tuple(shown(app).targets)))
         # Group by hardware only: one curve per GPU.
         group = app.query_one("#group_by", SelectionList)
         group.focus()
-        await pilot.press("home", "down", "space", "down", "space", "down", "space")  # keep hardware only
+        await pilot.press(
+            "home", "down", "space", "down", "space", "down", "space"
+        )  # keep hardware only
         await pilot.pause()
         assert app.state.group_by == ("hardware",)
         assert sorted(tput(app)) == sorted(kept)
@@ -133,10 +152,10 @@ async def test_metric_log_raw_and_cost_keys() -> None:
         assert app.state.metric == "output_tput_per_gpu"
         await pilot.press("L", "r")
         assert app.state.log_y and not app.state.show_raw
-        before = app.table.values[0][0].cost_per_mtok  # type: ignore[union-attr]
+        before = shown(app).values[0][0].cost_per_mtok
         await pilot.press("c")
         assert app.state.cost_model == "neocloud"
-        after = app.table.values[0][0].cost_per_mtok  # type: ignore[union-attr]
+        after = shown(app).values[0][0].cost_per_mtok
         assert after == pytest.approx(before * 1.74 / 1.41)
 
 
@@ -194,7 +213,11 @@ async def test_export_writes_files(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 async def test_help_and_inspector_open_and_close() -> None:
-    async with make_app(build_request(model="dsr1", hardware=("gb200",), framework=("dynamo-trt",), precision=("fp4",))).run_test(size=(160, 48)) as pilot:
+    async with make_app(
+        build_request(
+            model="dsr1", hardware=("gb200",), framework=("dynamo-trt",), precision=("fp4",)
+        )
+    ).run_test(size=(160, 48)) as pilot:
         app = await ready(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)

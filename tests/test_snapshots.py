@@ -6,23 +6,25 @@ from tui.app.main import make_app
 from tui.core.request import build_request
 
 
-async def loaded(pilot) -> None:  # type: ignore[no-untyped-def]
+async def loaded(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
-def test_first_screen_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_first_screen_80x24(snap_compare) -> None:
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=loaded)
 
 
-def test_first_screen_160x48(snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_first_screen_160x48(snap_compare) -> None:
     assert snap_compare(make_app(), terminal_size=(160, 48), run_before=loaded)
 
 
-def test_mtp_vs_off_seed_view(snap_compare) -> None:  # type: ignore[no-untyped-def]
+def test_mtp_vs_off_seed_view(snap_compare) -> None:
     app = make_app(build_request(model="dsv4", group_by="spec", targets="26,44,62"))
     assert snap_compare(app, terminal_size=(120, 40), run_before=loaded)
 
 
-def test_help_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(), terminal_size=(100, 36), run_before=loaded, press=["question_mark"])
+def test_help_screen(snap_compare) -> None:
+    assert snap_compare(
+        make_app(), terminal_size=(100, 36), run_before=loaded, press=["question_mark"]
+    )

@@ -54,9 +54,9 @@ class CheckList(SelectionList[str]):
         except OptionDoesNotExist:
             return strip
         segments = list(strip)
-        if len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER:
-            if option.value not in self._selected:
-                segments[1] = Segment(" ", segments[1].style)
+        inner = len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER
+        if inner and option.value not in self._selected:
+            segments[1] = Segment(" ", segments[1].style)
         return Strip(segments, strip.cell_length)
 
 
