@@ -23,7 +23,6 @@ from tui.app.screens import HelpScreen, InspectorScreen, ProblemsScreen, Targets
 from tui.app.sidebar import Sidebar, SidebarView
 from tui.app.state import Explorer, ViewState, next_cost_model, next_metric, only_visual
 from tui.core.choices import counts, model_counts, sequence_counts
-from tui.core.curves import METRIC_BY_KEY
 from tui.core.export import FORMATS
 from tui.core.request import Request
 from tui.core.schema import Problem
@@ -209,11 +208,10 @@ class ParetopApp(App[None]):
         state, table = self.state, self.table
         if state is None or table is None or self.explorer is None:
             return
-        metric = METRIC_BY_KEY[state.metric]
         hidden = self.query_one(Sidebar).has_class("-hidden")
         self.query_one("#status", Static).update(
-            f"{'s: filters · ' if hidden else ''}{metric.title}{' (log)' if state.log_y else ''}"
-            f" · {state.cost_model} cost · {', '.join(table.sources)}"
+            f"{'s: filters · ' if hidden else ''}{table.model} {table.sequence} · "
+            f"{state.cost_model} cost · {', '.join(table.sources)}"
         )
         self.sub_title = f"{table.model} {table.sequence}"
         chart = self.query_one(ChartPanel)

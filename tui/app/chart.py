@@ -94,6 +94,7 @@ class ChartPanel(Vertical):
         plot = self.query_one(MetricPlot)
         plt = plot.plt
         plt.clear_figure()
+        plt.title(metric.title + (" — log scale" if log_y else ""))
         plt.xlabel("interactivity (tok/s/user)")
         legend = Text()
         every: list[float] = []

@@ -14,7 +14,7 @@ import numpy as np
 from tui.core import metrics
 from tui.core.hardware import HardwareTable
 from tui.core.interp import steffen
-from tui.core.series import Series
+from tui.core.series import Series, gpu_constants
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,6 @@ CHART_METRICS: tuple[ChartMetric, ...] = (
 METRIC_BY_KEY = {m.key: m for m in CHART_METRICS}
 
 
-def _constants(series: Series, table: HardwareTable, cost_model: str) -> tuple[float, float]:
-    if len(series.hardware) != 1:
-        return math.nan, math.nan
-    return table.hourly(series.hardware[0], cost_model), table.kw(series.hardware[0])
-
-
 def _derive(values: list[float], metric: ChartMetric, hourly: float, kw: float) -> list[float]:
     if metric.derive == "cost":
         return [metrics.cost_per_mtok(v, hourly) for v in values]
@@ -60,7 +54,7 @@ def curve(
         return [], []
     xs = [float(v) for v in np.linspace(x[0], x[-1], points)] if len(x) > 1 else [x[0]]
     ys = steffen(x, series.front[metric.column].to_list(), xs)
-    ys = _derive(ys, metric, *_constants(series, table, cost_model))
+    ys = _derive(ys, metric, *gpu_constants(series, table, cost_model))
     kept = [(a, b) for a, b in zip(xs, ys, strict=True) if math.isfinite(b)]
     return [a for a, _ in kept], [b for _, b in kept]
 
@@ -70,7 +64,7 @@ def raw_points(
 ) -> tuple[list[float], list[float]]:
     """Every run of the series (not only the frontier), for the faint scatter."""
     ys = _derive(
-        series.rows[metric.column].to_list(), metric, *_constants(series, table, cost_model)
+        series.rows[metric.column].to_list(), metric, *gpu_constants(series, table, cost_model)
     )
     pairs = [
         (float(a), b)

@@ -91,7 +91,7 @@ class Point:
     e2el_s: float
 
 
-def _constants(series: Series, table: HardwareTable, cost_model: str) -> tuple[float, float]:
+def gpu_constants(series: Series, table: HardwareTable, cost_model: str) -> tuple[float, float]:
     """($/GPU-hour, kW/GPU); NaN when the series mixes hardware or the GPU is unknown."""
     if len(series.hardware) != 1:
         return math.nan, math.nan
@@ -104,7 +104,7 @@ def values_at(
 ) -> list[Point]:
     x = series.front["interactivity"].to_list()
     interp = {m: steffen(x, series.front[m].to_list(), targets) for m in INTERPOLATED}
-    hourly, kw = _constants(series, table, cost_model)
+    hourly, kw = gpu_constants(series, table, cost_model)
     points = []
     for i, target in enumerate(targets):
         tput = interp["tput_per_gpu"][i]
