@@ -112,7 +112,7 @@ def test_missing_path_and_unknown_json(tmp_path: Path) -> None:
     assert res.frame.empty
     assert [p.reason for p in res.problems] == [
         "no such file or directory",
-        "unrecognised JSON: not InferenceMAX result rows",
+        "unrecognised JSON: not a known benchmark format",
     ]
 
 

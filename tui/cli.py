@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,13 @@ def view_options(func: F) -> F:
         click.option(
             "--keep-reruns", is_flag=True, help="Pool reruns instead of keeping the latest."
         ),
+        click.option(
+            "--set",
+            "sets",
+            multiple=True,
+            metavar="KEY=VALUE",
+            help="Metadata raw client files lack: hardware=h200, num_gpus=8, precision=fp8, ...",
+        ),
         click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
     ]
     for opt in reversed(opts):
@@ -75,6 +83,7 @@ def _request(kw: dict[str, Any]) -> Request:
         gpu_kw=kw["gpu_kw"],
         config=kw["config"],
         keep_reruns=kw["keep_reruns"],
+        sets=kw["sets"],
     )
 
 
@@ -102,10 +111,13 @@ def main() -> None:
 
 @main.command("open")
 @view_options
-def open_app(**kw: Any) -> None:
+@click.option("--watch", is_flag=True, help="Re-read PATHS when result files appear or change.")
+def open_app(watch: bool, **kw: Any) -> None:
     """Open the explorer on PATHS (files or directories), or on the bundled data."""
     try:
-        request = _request(kw)
+        request = replace(_request(kw), watch=watch)
+        if watch and not request.paths:
+            raise RequestError("--watch needs the folder(s) to follow: paretop --watch DIR")
     except RequestError as exc:
         fail(str(exc))
     from tui.app.main import run_app  # lazy: keeps `paretop table` fast
@@ -135,3 +147,30 @@ def table_cmd(fmt: str, **kw: Any) -> None:
     for problem in problems:
         click.echo(f"paretop: {problem}", err=True)
     click.echo(FORMATS[fmt](table), nl=False)
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--set", "sets", multiple=True, metavar="KEY=VALUE", help="Metadata, as for the table."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["plain", "json"]), default="plain", show_default=True
+)
+def check_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str) -> None:
+    """Read PATHS and report each file's format and rows, then every problem.
+
+    Exit 0 when everything was read, 2 when some files had problems, 1 when nothing was.
+    """
+    from tui.check import as_json, as_text, exit_code
+    from tui.loaders import load_paths
+    from tui.loaders.meta import parse_sets
+
+    try:
+        overrides = parse_sets(sets)
+    except ValueError as exc:
+        fail(str(exc))
+        return
+    result = load_paths(paths, overrides=overrides)
+    click.echo((as_json if fmt == "json" else as_text)(result), nl=False)
+    sys.exit(exit_code(result))

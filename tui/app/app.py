@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
@@ -22,6 +23,7 @@ from tui.app.metrics_pane import MetricsPane
 from tui.app.screens import HelpScreen, InspectorScreen, ProblemsScreen, TargetsScreen
 from tui.app.sidebar import Sidebar, SidebarView
 from tui.app.state import Explorer, ViewState, next_cost_model, next_metric, only_visual
+from tui.app.watch import SETTLE_S, Watcher
 from tui.core.choices import counts, model_counts, sequence_counts
 from tui.core.export import FORMATS
 from tui.core.request import Request
@@ -32,9 +34,10 @@ from tui.loaders import LoadResult, load_bundled, load_paths
 
 
 class Loaded(Message):
-    def __init__(self, result: LoadResult) -> None:
+    def __init__(self, result: LoadResult, reload: bool = False) -> None:
         super().__init__()
         self.result = result
+        self.reload = reload
 
 
 class Progress(Message):
@@ -56,6 +59,7 @@ HELP = {
     "copy_command": "Copy the `paretop table` command for this view",
     "inspect": "Inspect a series' runs (frontier points starred)",
     "toggle_sidebar": "Show or hide the filters sidebar",
+    "toggle_watch": "Watch the result folders: re-read when files appear or change",
     "problems": "List files and rows that could not be read",
     "help": "This help",
     "quit": "Quit",
@@ -78,6 +82,7 @@ class ParetopApp(App[None]):
         Binding("p", "copy_command", "Copy command", show=False, id="command"),
         Binding("i", "inspect", "Runs", id="inspect"),
         Binding("s", "toggle_sidebar", "Filters sidebar", show=False, id="sidebar"),
+        Binding("w", "toggle_watch", "Watch", show=False, id="watch"),
         Binding("exclamation_mark", "problems", "Problems", show=False, id="problems"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -96,6 +101,8 @@ class ParetopApp(App[None]):
         self.explorer: Explorer | None = None
         self.table: Table | None = None
         self.problems: list[Problem] = []
+        self.watcher: Watcher | None = None
+        self._watch_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,6 +121,8 @@ class ParetopApp(App[None]):
         self.query_one("#main").loading = True
         self.query_one(Sidebar).set_class(self.size.width < self.NARROW, "-hidden")
         self.load_data()
+        if self.request.watch:
+            self.action_toggle_watch()
 
     # --- loading -------------------------------------------------------------------------
 
@@ -122,8 +131,12 @@ class ParetopApp(App[None]):
         def progress(done: int, total: int, name: str) -> None:
             self.post_message(Progress(done, total, name))
 
-        paths = self.request.paths
-        self.post_message(Loaded(load_paths(paths, progress) if paths else load_bundled(progress)))
+        paths, sets = self.request.paths, self.request.sets
+        settle = SETTLE_S if self.request.watch else None
+        if not paths:
+            self.post_message(Loaded(load_bundled(progress)))
+            return
+        self.post_message(Loaded(load_paths(paths, progress, sets, settle)))
 
     def on_progress(self, message: Progress) -> None:
         self.query_one("#status", Static).update(
@@ -138,6 +151,11 @@ class ParetopApp(App[None]):
     def on_loaded(self, message: Loaded) -> None:
         self.query_one("#main").loading = False
         result = message.result
+        if self.watcher is not None:
+            self.watcher.loaded(result.pending)
+        if message.reload and self.explorer is not None and self.state is not None:
+            self.reloaded(result)
+            return
         self.problems = result.problems
         if self.problems:
             names = sorted({p.path for p in self.problems})
@@ -157,6 +175,54 @@ class ParetopApp(App[None]):
             self.notify(f"{exc}. Showing the defaults instead.", severity="error", timeout=15)
             self.explorer.request = replace(self.request, selection=type(self.request.selection)())
             self.state = self.explorer.initial_state()
+
+    # --- watching ------------------------------------------------------------------------
+
+    def action_toggle_watch(self) -> None:
+        if not self.request.paths:
+            self.notify(
+                "Watch follows your result folders: start paretop with PATHS.", severity="warning"
+            )
+            return
+        if self._watch_timer is not None:
+            self._watch_timer.stop()
+            self._watch_timer, self.watcher = None, None
+            self.notify("Stopped watching.")
+            return
+        self.request = replace(self.request, watch=True)
+        self.watcher = Watcher(self.request.paths)
+        self.watcher.prime()
+        self._watch_timer = self.set_interval(1.0, self.poll_watch)
+        self.notify(f"Watching {', '.join(map(str, self.request.paths))} for new results.")
+
+    @work(thread=True, exclusive=True, group="watch")
+    def poll_watch(self) -> None:
+        if self.watcher is not None and self.watcher.due():
+            result = load_paths(self.request.paths, None, self.request.sets, SETTLE_S)
+            self.post_message(Loaded(result, reload=True))
+
+    def reloaded(self, result: LoadResult) -> None:
+        assert self.explorer is not None and self.state is not None
+        before, old_rows = self.explorer, len(self.explorer.frame)
+        new_problems = {str(p) for p in result.problems} - {str(p) for p in self.problems}
+        self.problems = result.problems
+        if result.frame.empty:
+            return
+        self.explorer = Explorer(result.frame, self.request)
+        self.table = None  # force a recompute even if the state is unchanged
+        state = self.explorer.refreshed(self.state, before)
+        if state == self.state:
+            self.recompute(state)
+        self.state = state
+        added = len(result.frame) - old_rows
+        waiting = (
+            f"; waiting for {len(result.pending)} file(s) still being written"
+            if result.pending
+            else ""
+        )
+        self.notify(f"Re-read: {len(result.frame)} rows ({added:+d}){waiting}.")
+        if new_problems:
+            self.notify(f"{len(new_problems)} new load problems (press !).", severity="warning")
 
     # --- drawing -------------------------------------------------------------------------
 

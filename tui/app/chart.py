@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -56,6 +57,11 @@ class ChartPanel(Vertical):
 
     ALLOW_MAXIMIZE = True
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.drawn: dict[str, list[tuple[float, float]]] = {}
+        """Each series' raw runs as last drawn (x, y): what the chart shows, for tests."""
+
     def compose(self) -> ComposeResult:
         yield MetricPlot(id="plot")
         yield Static(id="legend")
@@ -98,14 +104,15 @@ class ChartPanel(Vertical):
         plt.xlabel("interactivity (tok/s/user)")
         legend = Text()
         every: list[float] = []
+        self.drawn = {}
         for i, series in enumerate(table.series):
             marker = MARKERS[i % len(MARKERS)]
             xs, ys = curve(series, metric, hardware, table.cost_model)
-            if show_raw:
-                rx, ry = raw_points(series, metric, hardware, table.cost_model)
-                if rx:
-                    plt.scatter(rx, ry, marker="·", color=self.faint())
-                    every += ry
+            rx, ry = raw_points(series, metric, hardware, table.cost_model)
+            self.drawn[series.label] = list(zip(rx, ry, strict=True)) if show_raw else []
+            if show_raw and rx:
+                plt.scatter(rx, ry, marker="·", color=self.faint())
+                every += ry
             if xs:
                 plt.plot(xs, ys, marker=marker, color=self.colour(i))
                 every += ys

@@ -75,6 +75,22 @@ class Explorer:
         self.hardware: HardwareTable = request.hardware
         self._rows = {True: frame, False: drop_reruns(frame)[0]}
 
+    def refreshed(self, state: ViewState, before: Explorer) -> ViewState:
+        """The same view on re-read data: filters that held every value take in new ones."""
+        if state.model not in set(self.frame["model"]):
+            return self.initial_state()
+        sequence = state.sequence if state.sequence in self.sequences(state.model) else None
+        if sequence is None:
+            return self.with_model(state, state.model)
+        old_all = before.all_values(state.model, state.sequence)
+        new_all = self.all_values(state.model, sequence)
+        changes: dict[str, Any] = {}
+        for dim in FILTER_DIMS:
+            chosen = getattr(state, dim)
+            every = set(chosen) == set(old_all[dim])
+            changes[dim] = new_all[dim] if every else tuple(v for v in chosen if v in new_all[dim])
+        return replace(state, **changes)
+
     def rows(self, state: ViewState) -> pd.DataFrame:
         """One model at one sequence, reruns handled as the state says."""
         rows = self._rows[state.keep_reruns]

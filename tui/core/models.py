@@ -21,5 +21,10 @@ def display_name(prefix: str | None, model_id: str | None) -> str:
     if prefix and prefix.strip().lower() in prefix_names():
         return prefix_names()[prefix.strip().lower()]
     if model_id:
-        return model_id.rstrip("/").rsplit("/", 1)[-1]
+        parts = [p for p in model_id.strip().split("/") if p]
+        # A Hugging Face cache path: .../models--org--name/snapshots/<hash>
+        for part in parts:
+            if part.startswith("models--"):
+                return part.rsplit("--", 1)[-1]
+        return parts[-1] if parts else model_id
     return prefix or ""

@@ -28,6 +28,8 @@ class Request:
     options: Options
     hardware: HardwareTable
     overrides: tuple[str, ...] = field(default=())  # the --gpu-*/--config flags, to reproduce
+    sets: dict[str, str] = field(default_factory=dict)  # --set key=value metadata for raw files
+    watch: bool = False  # the explorer re-reads the paths when files appear or change
 
 
 def build_request(
@@ -45,8 +47,13 @@ def build_request(
     gpu_kw: Iterable[str] = (),
     config: Path | None = None,
     keep_reruns: bool = False,
+    sets: Iterable[str] = (),
+    watch: bool = False,
 ) -> Request:
+    from tui.loaders.meta import parse_sets
+
     try:
+        metadata = parse_sets(tuple(sets))
         groups = parse_group_by(group_by) if group_by else None
         wanted = tuple(parse_targets(targets)) if targets else None
         table = build_table(config, list(gpu_cost), list(gpu_kw), cost_model)
@@ -55,16 +62,17 @@ def build_request(
     overrides = [f"--gpu-cost {v}" for v in gpu_cost] + [f"--gpu-kw {v}" for v in gpu_kw]
     if config:
         overrides.append(f"--config {shlex.quote(str(config))}")
+    overrides += [f"--set {shlex.quote(f'{k}={v}')}" for k, v in metadata.items()]
     sel = Selection(model, sequence, hardware, precision, framework, spec, groups)
     opts = Options(targets=wanted, cost_model=cost_model, keep_reruns=keep_reruns)
-    return Request(tuple(paths), sel, opts, table, tuple(overrides))
+    return Request(tuple(paths), sel, opts, table, tuple(overrides), metadata, watch)
 
 
 def load(request: Request) -> tuple[object, list[Problem]]:
     """Load the request's paths (or the bundled data). Returns (frame, problems)."""
     from tui.loaders import load_bundled, load_paths
 
-    result = load_paths(request.paths) if request.paths else load_bundled()
+    result = load_paths(request.paths, overrides=request.sets) if request.paths else load_bundled()
     if result.frame.empty:
         detail = "; ".join(str(p) for p in result.problems[:5]) or "no result files found"
         raise RequestError(f"no benchmark rows could be read ({detail})")

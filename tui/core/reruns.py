@@ -17,6 +17,7 @@ RERUN_KEY = [
     "osl",
     *PARALLEL_COLUMNS,
     "concurrency",
+    "request_rate",
 ]
 
 

@@ -26,6 +26,7 @@ FLOAT_COLUMNS = [
     "ttft_s",
     "tpot_s",
     "e2el_s",
+    "request_rate",  # requests/s the client offered (inf: all at once); NaN when not given
 ]
 # Parallelism as given; a disaggregated run has a prefill and a decode side.
 PARALLEL_COLUMNS = [
@@ -44,7 +45,15 @@ PARALLEL_COLUMNS = [
     "num_prefill_gpu",
     "num_decode_gpu",
 ]
-META_COLUMNS = ["source", "run_id", "recency", "kind", "interactivity_formula"]
+META_COLUMNS = [
+    "source",
+    "run_id",
+    "recency",
+    "kind",
+    "interactivity_formula",
+    "tput_formula",
+    "missing",  # metadata keys the input did not give (comma-separated), e.g. "hardware,num_gpus"
+]
 COLUMNS = STR_COLUMNS + INT_COLUMNS + FLOAT_COLUMNS + PARALLEL_COLUMNS + META_COLUMNS
 
 # Rows marked with this kind are a source's already-interpolated summary, not raw runs.
@@ -149,13 +158,25 @@ def finish_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
     for col in INT_COLUMNS:
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
-    for col in [*STR_COLUMNS, "source", "run_id", "kind", "interactivity_formula"]:
+    for col in [
+        *STR_COLUMNS,
+        "source",
+        "run_id",
+        "kind",
+        "interactivity_formula",
+        "tput_formula",
+        "missing",
+    ]:
         frame[col] = frame[col].astype("object")
     return frame.reset_index(drop=True)
 
 
-def check_row(fields: dict[str, Any]) -> dict[str, Any]:
-    """Validate a row already mapped to canonical names; raise RowError with the reason."""
+def check_row(fields: dict[str, Any], optional: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Validate a row already mapped to canonical names; raise RowError with the reason.
+
+    `optional` names required numbers that may be missing (NaN) for this input, e.g. per-GPU
+    throughput of a raw client file whose GPU count nobody has given yet.
+    """
     out = dict(fields)
     for name in REQUIRED_TEXT:
         value = out.get(name)
@@ -167,7 +188,8 @@ def check_row(fields: dict[str, Any]) -> dict[str, Any]:
     spec = out.get("spec_decoding")
     out["spec_decoding"] = "none" if spec is None or str(spec).strip() == "" else str(spec).lower()
     for name in REQUIRED_POSITIVE:
-        out[name] = positive(out, name)
+        absent = name in optional and math.isnan(to_number(out.get(name)))
+        out[name] = math.nan if absent else positive(out, name)
     for name in ("isl", "osl", "num_gpus"):
         value = positive(out, name) if name != "num_gpus" else to_number(out.get(name))
         if name == "num_gpus" and not math.isnan(value):

@@ -47,6 +47,7 @@ class Series:
 
     @property
     def x_range(self) -> tuple[float, float]:
+        """The frontier's interactivity span (NaN, NaN when it has no points)."""
         x = self.front["interactivity"]
         return float(x.min()), float(x.max())
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from tui.core import compare
+from tui.core.advice import missing_notes
 from tui.core.hardware import HardwareTable
 from tui.core.reruns import drop_reruns
 from tui.core.schema import Problem
@@ -57,7 +58,9 @@ def choose_targets(
     """User targets as given; else 25/50/75% of the shared range (with a note if there is none)."""
     if wanted:
         return list(wanted), []
-    ranges = [s.x_range for s in series]
+    ranges = [s.x_range for s in series if not s.front.empty]
+    if not ranges:
+        return [], ["No series has per-GPU throughput, so there is nothing to interpolate."]
     shared = shared_range(ranges)
     if shared is not None:
         return default_targets(*shared), []
@@ -90,6 +93,9 @@ def _notes(series: list[Series], targets: list[float], dropped: int) -> list[str
             "counts). Use --keep-reruns to pool them."
         )
     for s in series:
+        if s.front.empty:
+            notes.append(f"{s.label}: no per-GPU throughput (GPU count unknown), so no values.")
+            continue
         low, high = s.x_range
         outside = [format_target(t) for t in targets if not low <= t <= high]
         if outside:
@@ -136,7 +142,7 @@ def compute(
         series=series,
         values=values,
         sentences=_sentences(series, values, targets),
-        notes=notes + _notes(series, targets, dropped),
+        notes=notes + _notes(series, targets, dropped) + missing_notes(rows),
         reruns_dropped=dropped,
         problems=list(problems or []),
     )

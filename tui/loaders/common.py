@@ -24,6 +24,7 @@ class LoadResult:
     frame: pd.DataFrame = field(default_factory=empty_frame)
     problems: list[Problem] = field(default_factory=list)
     files: list[tuple[str, str, int]] = field(default_factory=list)  # (path, format, rows)
+    pending: list[str] = field(default_factory=list)  # files still being written (watch mode)
 
 
 def run_number(path: str) -> str | None:

@@ -52,6 +52,11 @@ def convert_row(row: dict[str, Any], path: Path) -> dict[str, Any]:
     """One InferenceMAX row -> a canonical row; RowError with the reason when it cannot."""
     if not isinstance(row, dict):
         raise RowError(f"expected an object, got {type(row).__name__}")
+    if row.get("scenario_type") and "isl" not in row:
+        raise RowError(
+            f"{row['scenario_type']} scenario: no fixed isl/osl or median latencies, "
+            "so it has no place on a throughput-vs-interactivity frontier (not supported)"
+        )
     disagg = to_bool(row.get("disagg"))
     prefix = row.get("infmax_model_prefix")
     fields = {

@@ -1,0 +1,45 @@
+"""`paretop check`: what each file was read as, every problem, and what metadata is missing."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tui.core.advice import missing_notes
+from tui.loaders import LoadResult
+
+OK, SOME_PROBLEMS, NOTHING_READ = 0, 2, 1
+
+
+def exit_code(result: LoadResult) -> int:
+    if result.frame.empty:
+        return NOTHING_READ
+    return SOME_PROBLEMS if result.problems else OK
+
+
+def as_json(result: LoadResult) -> str:
+    doc: dict[str, Any] = {
+        "rows": len(result.frame),
+        "files": [{"path": p, "format": f, "rows": n} for p, f, n in result.files],
+        "problems": [{"path": p.path, "row": p.row, "reason": p.reason} for p in result.problems],
+        "missing_metadata": missing_notes(result.frame),
+    }
+    return json.dumps(doc, indent=2) + "\n"
+
+
+def as_text(result: LoadResult) -> str:
+    width = max((len(p) for p, _, _ in result.files), default=4)
+    lines = [f"{p.ljust(width)}  {fmt:<24} {n:>5} rows" for p, fmt, n in result.files]
+    if result.problems:
+        lines += ["", f"Problems ({len(result.problems)}):"]
+        lines += [f"  {p}" for p in result.problems]
+    notes = missing_notes(result.frame)
+    if notes:
+        lines += ["", "Missing metadata:"] + [f"  {n}" for n in notes]
+    bad = len({p.path for p in result.problems})
+    lines += [
+        "",
+        f"{len(result.frame)} rows from {len(result.files)} files; "
+        f"{len(result.problems)} problems in {bad} files.",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,127 @@
+"""Turning one run of a benchmark client (vLLM, SGLang, GenAI-Perf, guidellm) into a row.
+
+Clients record whole-run throughput and latencies, not the hardware or GPU count, so per-GPU
+numbers are computed only once the metadata layers (tui.loaders.meta) supply `num_gpus`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tui.core.models import display_name
+from tui.core.schema import RowError, check_row, to_bool, to_number
+from tui.loaders.common import normalise_gpu, run_number
+from tui.loaders.meta import NEEDED, Context, name_hints
+
+UNKNOWN = "unknown"
+
+
+@dataclass
+class RawRun:
+    """One benchmark run as a client reports it (throughputs for the whole run)."""
+
+    total_tput: float  # input + output tokens/s
+    output_tput: float
+    interactivity: float  # tokens/s/user
+    interactivity_formula: str
+    tput_formula: str
+    fields: dict[str, Any] = field(default_factory=dict)  # canonical metadata the file states
+    derived: dict[str, Any] = field(default_factory=dict)  # fallbacks worked out (mean lengths)
+    ttft_s: float = math.nan
+    tpot_s: float = math.nan
+    e2el_s: float = math.nan
+    timestamp: Any = None
+
+
+def ratio(a: float, b: float) -> float:
+    """a / b, or NaN when b is zero or missing (a failed or empty run)."""
+    return a / b if b > 0 else math.nan
+
+
+def whole(value: float) -> int | None:
+    """A mean length rounded to whole tokens; None when it cannot be worked out."""
+    return round(value) if math.isfinite(value) else None
+
+
+def per_user(tpot_ms: Any, itl_ms: Any = None) -> tuple[float, str]:
+    """Interactivity = 1000 / median TPOT (ms); median ITL only when TPOT is absent."""
+    tpot = to_number(tpot_ms)
+    if tpot > 0:
+        return 1000 / tpot, "1000 / median TPOT (ms)"
+    itl = to_number(itl_ms)
+    if itl > 0:
+        return 1000 / itl, "1000 / median ITL (ms); the file has no TPOT"
+    raise RowError("no median TPOT or ITL to compute interactivity from")
+
+
+def _gpu_count(meta: dict[str, Any]) -> float:
+    """num_gpus as given; else prefill + decode; else tp (x pp), as InferenceMAX counts."""
+    count = to_number(meta.get("num_gpus"))
+    if count > 0:
+        return count
+    parts = to_number(meta.get("num_prefill_gpu")) + to_number(meta.get("num_decode_gpu"))
+    if parts > 0:
+        return parts
+    tp = to_number(meta.get("tp"))
+    return tp if tp > 0 else math.nan
+
+
+def _label_model(meta: dict[str, Any], path: Path) -> tuple[str, Any]:
+    model_id = meta.get("model_id")
+    if meta.get("model"):
+        return str(meta["model"]), model_id
+    if meta.get("model_prefix") or model_id:
+        return display_name(meta.get("model_prefix"), model_id), model_id
+    stem = path.name.split(".")[-2] if path.name.count(".") >= 2 else path.stem
+    for suffix in ("_output", "_results", "_result", "_benchmarks"):
+        stem = stem.removesuffix(suffix)
+    return stem, model_id
+
+
+def finish(run: RawRun, path: Path, ctx: Context, index: int = 0) -> dict[str, Any]:
+    """Layer the metadata, compute per-GPU numbers where the GPU count is known, validate."""
+    stated = {k: v for k, v in run.fields.items() if v not in (None, "")}
+    # A configured length in the name (1k1k, isl8192) beats a measured mean length.
+    meta = {**run.derived, **name_hints(path), **stated}
+    meta.update(ctx.given(path))
+    gpus = _gpu_count(meta)
+    model, model_id = _label_model(meta, path)
+    missing = [k for k in NEEDED if not (gpus > 0 if k == "num_gpus" else meta.get(k))]
+    fields = {
+        "model": model,
+        "model_id": model_id,
+        "model_prefix": meta.get("model_prefix"),
+        "hardware": normalise_gpu(meta["hardware"]) if meta.get("hardware") else UNKNOWN,
+        "framework": meta.get("framework") or UNKNOWN,
+        "precision": meta.get("precision") or UNKNOWN,
+        "spec_decoding": meta.get("spec_decoding") or "none",
+        "isl": meta.get("isl"),
+        "osl": meta.get("osl"),
+        "concurrency": meta.get("concurrency"),
+        "request_rate": to_number(meta.get("request_rate")),
+        "num_gpus": gpus,
+        "tput_per_gpu": run.total_tput / gpus if gpus > 0 else math.nan,
+        "output_tput_per_gpu": run.output_tput / gpus if gpus > 0 else math.nan,
+        "interactivity": run.interactivity,
+        "ttft_s": run.ttft_s,
+        "tpot_s": run.tpot_s,
+        "e2el_s": run.e2el_s,
+        "tp": to_number(meta.get("tp")),
+        "ep": to_number(meta.get("ep")),
+        "dp_attention": to_bool(meta.get("dp_attention")),
+        "disagg": to_bool(meta.get("disagg")),
+        "num_prefill_gpu": to_number(meta.get("num_prefill_gpu")),
+        "num_decode_gpu": to_number(meta.get("num_decode_gpu")),
+        "source": str(path) if index == 0 else f"{path}#{index}",
+        "run_id": meta.get("run_id") or run_number(str(path)),
+        "kind": "run",
+        "interactivity_formula": run.interactivity_formula,
+        "tput_formula": run.tput_formula + ("" if gpus > 0 else "; per GPU unknown: no num_gpus"),
+        "missing": ",".join(missing),
+    }
+    if not math.isfinite(run.total_tput) or run.total_tput <= 0:
+        raise RowError(f"total throughput must be a positive number, got {run.total_tput!r}")
+    return check_row(fields, optional=frozenset({"tput_per_gpu", "concurrency"}))

@@ -1,0 +1,66 @@
+"""SGLang `bench_serving` JSON lines: bare Infinity tokens, `total_throughput`, no model name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.core.schema import RowError, to_number
+from tui.loaders.clients import RawRun, per_user, ratio, whole
+
+NAME = "sglang"
+
+
+def looks_like(rec: Any) -> bool:
+    return isinstance(rec, dict) and (
+        rec.get("backend") == "sglang"
+        or "total_throughput" in rec
+        or ("median_e2e_latency_ms" in rec and "output_throughput" in rec)
+    )
+
+
+def _model(rec: dict[str, Any]) -> Any:
+    info = rec.get("server_info")
+    if isinstance(info, dict):
+        return info.get("model_path") or info.get("served_model_name")
+    return rec.get("model_id") or rec.get("model")
+
+
+def to_run(rec: dict[str, Any]) -> RawRun:
+    completed = to_number(rec.get("completed"))
+    if not completed > 0:
+        raise RowError("no completed requests")
+    interactivity, formula = per_user(rec.get("median_tpot_ms"), rec.get("median_itl_ms"))
+    total = to_number(rec.get("total_throughput"))
+    how = "total_throughput / num_gpus"
+    if not total > 0:
+        tokens = to_number(rec.get("total_input_tokens")) + to_number(
+            rec.get("total_output_tokens")
+        )
+        total = ratio(tokens, to_number(rec.get("duration")))
+        how = "(total_input_tokens + total_output_tokens) / duration / num_gpus"
+    random = rec.get("dataset_name") == "random"
+    fields = {
+        "model_id": _model(rec),
+        "framework": "sglang",
+        "concurrency": rec.get("max_concurrency"),
+        "request_rate": rec.get("request_rate"),
+        # The configured (nominal) lengths name the sequence, as InferenceMAX's 1k/1k does.
+        "isl": rec.get("random_input_len") if random else None,
+        "osl": rec.get("random_output_len") if random else None,
+    }
+    means = {
+        "isl": whole(ratio(to_number(rec.get("total_input_tokens")), completed)),
+        "osl": whole(ratio(to_number(rec.get("total_output_tokens")), completed)),
+    }
+    return RawRun(
+        total_tput=total,
+        output_tput=to_number(rec.get("output_throughput")),
+        interactivity=interactivity,
+        interactivity_formula=formula,
+        tput_formula=how,
+        fields=fields,
+        derived=means,
+        ttft_s=to_number(rec.get("median_ttft_ms")) / 1000,
+        tpot_s=to_number(rec.get("median_tpot_ms")) / 1000,
+        e2el_s=to_number(rec.get("median_e2e_latency_ms")) / 1000,
+    )
