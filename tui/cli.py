@@ -106,7 +106,11 @@ class DefaultGroup(click.Group):
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="paretop")
 def main() -> None:
-    """Explore LLM inference benchmarks: throughput per GPU, cost and power at target speeds."""
+    """Explore LLM inference benchmarks: throughput per GPU, cost and power at target speeds.
+
+    `paretop [PATHS...] [OPTIONS]` opens the explorer (the `open` command) on result files or
+    folders, or on the bundled InferenceMAX data when no PATHS are given.
+    """
 
 
 @main.command("open")

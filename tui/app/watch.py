@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from tui.loaders.meta import SIDECAR
 from tui.loaders.scan import iter_files
 
 SETTLE_S = 5.0
@@ -13,13 +14,21 @@ SETTLE_S = 5.0
 Signature = tuple[tuple[str, int, int], ...]
 
 
+def _files(root: Path) -> list[Path]:
+    """Result files and the paretop.toml sidecars that change how they read."""
+    files = list(iter_files(root))
+    if root.is_dir():
+        files += sorted(root.rglob(SIDECAR))
+    return files
+
+
 def signature(paths: tuple[Path, ...]) -> Signature:
-    """(path, mtime, size) of every result file: any new, changed or removed file changes it."""
+    """(path, mtime, size) of every input file: any new, changed or removed file changes it."""
     out: list[tuple[str, int, int]] = []
     for root in paths:
         if not root.exists():
             continue
-        for file in iter_files(root):
+        for file in _files(root):
             try:
                 stat = file.stat()
             except OSError:

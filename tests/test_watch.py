@@ -1,0 +1,104 @@
+"""Watch mode: a sweep writes new result files while the explorer is open."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tui.app.chart import ChartPanel
+from tui.app.main import make_app
+from tui.core.request import build_request
+
+RUN = {
+    "backend": "vllm", "model_id": "org/Model-7B", "request_rate": "inf", "duration": 10.0,
+    "completed": 10, "total_input_tokens": 10240, "total_output_tokens": 10240,
+    "output_throughput": 500.0, "median_ttft_ms": 50.0, "median_e2el_ms": 9000.0,
+}
+
+
+def write_run(folder: Path, conc: int, tput: float, tpot_ms: float, partial: bool = False) -> Path:
+    rec = {**RUN, "max_concurrency": conc, "total_token_throughput": tput, "median_tpot_ms": tpot_ms}
+    text = json.dumps(rec)
+    path = folder / f"conc{conc}.json"
+    path.write_text(text[: len(text) // 2] if partial else text)
+    return path
+
+
+async def poll(pilot) -> None:
+    pilot.app.poll_watch()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_new_file_appears_on_the_chart(tmp_path: Path) -> None:
+    (tmp_path / "paretop.toml").write_text('hardware = "h200"\nnum_gpus = 2\nprecision = "fp8"\n')
+    write_run(tmp_path, 4, 800.0, 10.0)
+    write_run(tmp_path, 8, 1400.0, 14.0)
+    app = make_app(build_request(paths=[tmp_path], watch=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        chart = app.query_one(ChartPanel)
+        assert app.table is not None and len(app.table.series[0].rows) == 2
+        before = chart.drawn[app.table.series[0].label]
+        assert sorted(before) == [(1000 / 14, 700.0), (100.0, 400.0)]
+        write_run(tmp_path, 16, 2000.0, 25.0)  # the sweep's next point
+        await poll(pilot)
+        assert len(app.table.series[0].rows) == 3
+        assert (40.0, 1000.0) in chart.drawn[app.table.series[0].label]
+        assert any("Re-read: 3 rows (+1)" in n.message for n in app._notifications)
+
+
+async def test_half_written_file_waits_instead_of_failing(tmp_path: Path) -> None:
+    (tmp_path / "paretop.toml").write_text('hardware = "h200"\nnum_gpus = 1\nprecision = "fp8"\n')
+    write_run(tmp_path, 4, 800.0, 10.0)
+    write_run(tmp_path, 8, 1400.0, 14.0)
+    app = make_app(build_request(paths=[tmp_path], watch=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        write_run(tmp_path, 16, 2000.0, 25.0, partial=True)
+        await poll(pilot)
+        assert app.problems == []  # not reported as broken while it is being written
+        assert app.table is not None and len(app.table.series[0].rows) == 2
+        write_run(tmp_path, 16, 2000.0, 25.0)  # the writer finishes
+        await poll(pilot)
+        assert app.problems == [] and len(app.table.series[0].rows) == 3
+
+
+async def test_watch_key_needs_paths() -> None:
+    app = make_app(build_request())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("w")
+        assert app.watcher is None
+        assert any("start paretop with PATHS" in n.message for n in app._notifications)
+
+
+async def test_mixed_directory_opens_in_the_explorer(tmp_path: Path) -> None:
+    from test_formats_quirks import mixed_dir
+
+    from tui.app.screens import ProblemsScreen
+
+    sweep = mixed_dir(tmp_path)
+    app = make_app(build_request(paths=[sweep]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.explorer is not None and len(app.explorer.frame) == 4  # every good row
+        assert app.table is not None and {s.label for s in app.table.series} == {"sglang", "vllm"}
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, ProblemsScreen)
+        assert [p.path.endswith("broken.json") for p in app.screen.problems] == [True]
+
+
+async def test_a_new_sidecar_is_a_change(tmp_path: Path) -> None:
+    write_run(tmp_path, 4, 800.0, 10.0)
+    app = make_app(build_request(paths=[tmp_path], watch=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.table is not None and app.table.series[0].front.empty  # no GPU count yet
+        (tmp_path / "paretop.toml").write_text("num_gpus = 4\n")
+        await poll(pilot)
+        assert app.table is not None and list(app.table.series[0].front["tput_per_gpu"]) == [200.0]
