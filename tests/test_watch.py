@@ -10,14 +10,26 @@ from tui.app.main import make_app
 from tui.core.request import build_request
 
 RUN = {
-    "backend": "vllm", "model_id": "org/Model-7B", "request_rate": "inf", "duration": 10.0,
-    "completed": 10, "total_input_tokens": 10240, "total_output_tokens": 10240,
-    "output_throughput": 500.0, "median_ttft_ms": 50.0, "median_e2el_ms": 9000.0,
+    "backend": "vllm",
+    "model_id": "org/Model-7B",
+    "request_rate": "inf",
+    "duration": 10.0,
+    "completed": 10,
+    "total_input_tokens": 10240,
+    "total_output_tokens": 10240,
+    "output_throughput": 500.0,
+    "median_ttft_ms": 50.0,
+    "median_e2el_ms": 9000.0,
 }
 
 
 def write_run(folder: Path, conc: int, tput: float, tpot_ms: float, partial: bool = False) -> Path:
-    rec = {**RUN, "max_concurrency": conc, "total_token_throughput": tput, "median_tpot_ms": tpot_ms}
+    rec = {
+        **RUN,
+        "max_concurrency": conc,
+        "total_token_throughput": tput,
+        "median_tpot_ms": tpot_ms,
+    }
     text = json.dumps(rec)
     path = folder / f"conc{conc}.json"
     path.write_text(text[: len(text) // 2] if partial else text)

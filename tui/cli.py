@@ -9,12 +9,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tui.core.hardware import COST_MODELS
-from tui.core.request import Request, RequestError, build_request, run_request
+
+if TYPE_CHECKING:
+    from tui.core.request import Request
 
 F = Callable[..., Any]
 
@@ -68,6 +70,8 @@ def view_options(func: F) -> F:
 
 
 def _request(kw: dict[str, Any]) -> Request:
+    from tui.core.request import build_request  # lazy: pandas loads only when needed
+
     return build_request(
         paths=list(kw["paths"]),
         model=kw["model"],
@@ -118,6 +122,8 @@ def main() -> None:
 @click.option("--watch", is_flag=True, help="Re-read PATHS when result files appear or change.")
 def open_app(watch: bool, **kw: Any) -> None:
     """Open the explorer on PATHS (files or directories), or on the bundled data."""
+    from tui.core.request import RequestError
+
     try:
         request = replace(_request(kw), watch=watch)
         if watch and not request.paths:
@@ -141,6 +147,7 @@ def open_app(watch: bool, **kw: Any) -> None:
 def table_cmd(fmt: str, **kw: Any) -> None:
     """Print the metrics table at the interactivity targets (no PATHS: the bundled data)."""
     from tui.core.export import FORMATS
+    from tui.core.request import RequestError, run_request
 
     try:
         request = _request(kw)

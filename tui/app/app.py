@@ -47,7 +47,7 @@ class Progress(Message):
 
 
 HELP = {
-    "next_metric": "Next chart metric (throughput, cost, tok/s/MW, concurrency, TTFT, E2E)",
+    "next_metric": "Next chart metric (throughput, cost, tok/s/MW, concurrency, latency)",
     "prev_metric": "Chart metric: previous",
     "zoom": "Zoom: chart full screen, then table, then back",
     "toggle_log": "Log scale on the y axis",
