@@ -10,10 +10,20 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PARETOP_SHARED", ROOT.parent / "shared"))
 INFERENCEMAX = SHARED / "data" / "inferencemax"
+FORMATS = SHARED / "data" / "formats"
+
+
+def shared_dir(path: Path) -> Path:
+    if not path.is_dir():
+        pytest.skip(f"{path} is not here (CI always has ../shared)")
+    return path
 
 
 @pytest.fixture
 def inferencemax_dir() -> Path:
-    if not INFERENCEMAX.is_dir():
-        pytest.skip("../shared/data/inferencemax is not here (CI always has it)")
-    return INFERENCEMAX
+    return shared_dir(INFERENCEMAX)
+
+
+@pytest.fixture
+def formats() -> Path:
+    return shared_dir(FORMATS)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
+from tui.app.app import ParetopApp
 from tui.app.chart import ChartPanel
 from tui.app.main import make_app
 from tui.core.request import build_request
@@ -36,6 +40,21 @@ def write_run(folder: Path, conc: int, tput: float, tpot_ms: float, partial: boo
     return path
 
 
+@asynccontextmanager
+async def watching(folder: Path, gpus: int) -> AsyncIterator[tuple[ParetopApp, Any]]:
+    """The explorer watching `folder`, which starts with two runs on `gpus` H200s."""
+    (folder / "paretop.toml").write_text(
+        f'hardware = "h200"\nnum_gpus = {gpus}\nprecision = "fp8"\n'
+    )
+    write_run(folder, 4, 800.0, 10.0)
+    write_run(folder, 8, 1400.0, 14.0)
+    app = make_app(build_request(paths=[folder], watch=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        yield app, pilot
+
+
 async def poll(pilot) -> None:
     pilot.app.poll_watch()
     await pilot.app.workers.wait_for_complete()
@@ -43,13 +62,7 @@ async def poll(pilot) -> None:
 
 
 async def test_new_file_appears_on_the_chart(tmp_path: Path) -> None:
-    (tmp_path / "paretop.toml").write_text('hardware = "h200"\nnum_gpus = 2\nprecision = "fp8"\n')
-    write_run(tmp_path, 4, 800.0, 10.0)
-    write_run(tmp_path, 8, 1400.0, 14.0)
-    app = make_app(build_request(paths=[tmp_path], watch=True))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with watching(tmp_path, gpus=2) as (app, pilot):
         chart = app.query_one(ChartPanel)
         assert app.table is not None and len(app.table.series[0].rows) == 2
         before = chart.drawn[app.table.series[0].label]
@@ -62,13 +75,7 @@ async def test_new_file_appears_on_the_chart(tmp_path: Path) -> None:
 
 
 async def test_half_written_file_waits_instead_of_failing(tmp_path: Path) -> None:
-    (tmp_path / "paretop.toml").write_text('hardware = "h200"\nnum_gpus = 1\nprecision = "fp8"\n')
-    write_run(tmp_path, 4, 800.0, 10.0)
-    write_run(tmp_path, 8, 1400.0, 14.0)
-    app = make_app(build_request(paths=[tmp_path], watch=True))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with watching(tmp_path, gpus=1) as (app, pilot):
         write_run(tmp_path, 16, 2000.0, 25.0, partial=True)
         await poll(pilot)
         assert app.problems == []  # not reported as broken while it is being written

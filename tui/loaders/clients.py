@@ -46,6 +46,19 @@ def whole(value: float) -> int | None:
     return round(value) if math.isfinite(value) else None
 
 
+def serving_totals(rec: dict[str, Any], key: str) -> tuple[float, str, dict[str, Any]]:
+    """(total tok/s, how it was found, mean lengths) for vLLM/SGLang-style serving results."""
+    completed = to_number(rec.get("completed"))
+    tokens_in = to_number(rec.get("total_input_tokens"))
+    tokens_out = to_number(rec.get("total_output_tokens"))
+    total, how = to_number(rec.get(key)), f"{key} / num_gpus"
+    if not total > 0:
+        total = ratio(tokens_in + tokens_out, to_number(rec.get("duration")))
+        how = "(total_input_tokens + total_output_tokens) / duration / num_gpus"
+    means = {"isl": whole(ratio(tokens_in, completed)), "osl": whole(ratio(tokens_out, completed))}
+    return total, how, means
+
+
 def per_user(tpot_ms: Any, itl_ms: Any = None) -> tuple[float, str]:
     """Interactivity = 1000 / median TPOT (ms); median ITL only when TPOT is absent."""
     tpot = to_number(tpot_ms)

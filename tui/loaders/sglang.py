@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tui.core.schema import RowError, to_number
-from tui.loaders.clients import RawRun, per_user, ratio, whole
+from tui.loaders.clients import RawRun, per_user, serving_totals
 
 NAME = "sglang"
 
@@ -30,14 +30,7 @@ def to_run(rec: dict[str, Any]) -> RawRun:
     if not completed > 0:
         raise RowError("no completed requests")
     interactivity, formula = per_user(rec.get("median_tpot_ms"), rec.get("median_itl_ms"))
-    total = to_number(rec.get("total_throughput"))
-    how = "total_throughput / num_gpus"
-    if not total > 0:
-        tokens = to_number(rec.get("total_input_tokens")) + to_number(
-            rec.get("total_output_tokens")
-        )
-        total = ratio(tokens, to_number(rec.get("duration")))
-        how = "(total_input_tokens + total_output_tokens) / duration / num_gpus"
+    total, how, means = serving_totals(rec, "total_throughput")
     random = rec.get("dataset_name") == "random"
     fields = {
         "model_id": _model(rec),
@@ -47,10 +40,6 @@ def to_run(rec: dict[str, Any]) -> RawRun:
         # The configured (nominal) lengths name the sequence, as InferenceMAX's 1k/1k does.
         "isl": rec.get("random_input_len") if random else None,
         "osl": rec.get("random_output_len") if random else None,
-    }
-    means = {
-        "isl": whole(ratio(to_number(rec.get("total_input_tokens")), completed)),
-        "osl": whole(ratio(to_number(rec.get("total_output_tokens")), completed)),
     }
     return RawRun(
         total_tput=total,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from tui.core.schema import RowError, to_number
-from tui.loaders.clients import RawRun, per_user, ratio, whole
+from tui.loaders.clients import RawRun, per_user, serving_totals
 
 NAME = "vllm"
 
@@ -29,17 +29,7 @@ def to_run(rec: dict[str, Any]) -> RawRun:
     if not completed > 0:
         raise RowError("no completed requests (every request failed)")
     interactivity, formula = per_user(rec.get("median_tpot_ms"), rec.get("median_itl_ms"))
-    total = to_number(rec.get("total_token_throughput"))
-    how = "total_token_throughput / num_gpus"
-    if not total > 0:
-        duration = to_number(rec.get("duration"))
-        tokens = to_number(rec.get("total_input_tokens")) + to_number(
-            rec.get("total_output_tokens")
-        )
-        total, how = (
-            ratio(tokens, duration),
-            "(total_input_tokens + total_output_tokens) / duration / num_gpus",
-        )
+    total, how, means = serving_totals(rec, "total_token_throughput")
     fields = {
         "model": rec.get("model_name"),  # some forks add it
         "model_id": rec.get("model_id"),
@@ -47,10 +37,6 @@ def to_run(rec: dict[str, Any]) -> RawRun:
         "framework": "vllm" if rec.get("backend") in ("vllm", None) else None,
         "concurrency": rec.get("max_concurrency"),
         "request_rate": rec.get("request_rate"),
-    }
-    means = {
-        "isl": whole(ratio(to_number(rec.get("total_input_tokens")), completed)),
-        "osl": whole(ratio(to_number(rec.get("total_output_tokens")), completed)),
     }
     return RawRun(
         total_tput=total,
