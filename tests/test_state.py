@@ -1,0 +1,91 @@
+"""The explorer's state logic and sidebar counts, without a screen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from helpers import frame, row
+
+from tui.app.state import Explorer, ViewState, next_cost_model, next_metric, only_visual
+from tui.core.advice import missing_notes
+from tui.core.choices import counts, sequence_counts
+from tui.core.request import build_request
+from tui.loaders import load_bundled
+
+RUNS = frame(
+    row(hardware="h200", precision="fp8"),
+    row(hardware="h200", precision="fp8", concurrency=16.0),
+    row(hardware="b200", precision="fp4"),
+    row(hardware="b200", precision="fp8", spec_decoding="mtp"),
+)
+
+
+def test_counts_apply_every_other_filter() -> None:
+    got = counts(
+        RUNS,
+        {
+            "precision": ("fp4",),
+            "hardware": ("h200", "b200"),
+            "framework": ("sglang",),
+            "spec": ("none", "mtp"),
+        },
+    )
+    # With fp4 chosen only b200 has runs: h200 would show nothing, so it is marked (0).
+    assert got["hardware"] == {"b200": 1, "h200": 0}
+    # Precision counts ignore the precision choice itself.
+    assert got["precision"] == {"fp4": 1, "fp8": 3}
+    assert got["spec"] == {"mtp": 0, "none": 1}
+
+
+def test_sequence_counts_are_sorted_by_length() -> None:
+    runs = frame(row(isl=8192, osl=1024), row(), row(), row(isl=1024, osl=8192))
+    assert sequence_counts(runs) == {"1k/1k": 2, "1k/8k": 1, "8k/1k": 1}
+
+
+def test_visual_changes_do_not_recompute() -> None:
+    state = ViewState("M", "1k/1k", ("fp8",), ("h200",), ("sglang",), ("none",))
+    assert only_visual(state, replace(state, log_y=True, metric="ttft_s"))
+    assert not only_visual(state, next_cost_model(state))
+    assert next_metric(state).metric == "output_tput_per_gpu"
+    assert next_metric(state, -1).metric == "e2el_s"  # wraps around
+
+
+def test_initial_state_from_flags_and_model_switch() -> None:
+    frame_ = load_bundled().frame
+    explorer = Explorer(frame_, build_request(model="dsr1", hardware=("h200",), spec=("off",)))
+    state = explorer.initial_state()
+    assert (state.model, state.sequence, state.hardware, state.spec) == (
+        "DeepSeek-R1-0528",
+        "1k/1k",
+        ("h200",),
+        ("none",),
+    )
+    switched = explorer.with_model(state, "gpt-oss-120b")
+    assert switched.hardware == ("b200", "gb200", "h100", "h200", "mi355x")  # every GPU again
+    assert switched.targets is None
+
+
+def test_refreshed_takes_in_new_values_only_where_all_were_chosen() -> None:
+    request = build_request()
+    before = Explorer(RUNS, request)
+    state = replace(before.initial_state(), model="M")
+    state = replace(state, precision=("fp8",))  # a narrowed filter stays narrowed
+    after = Explorer(
+        frame(*[row(hardware=h) for h in ("h200", "b200", "mi355x")], row(precision="fp4")), request
+    )
+    new = after.refreshed(state, before)
+    assert new.hardware == ("b200", "h200", "mi355x")  # all were chosen: the new GPU joins
+    assert new.precision == ("fp8",)
+
+
+def test_missing_notes_name_keys_and_place() -> None:
+    runs = frame(
+        row(source="/s/a/x.json", missing="hardware,num_gpus"),
+        row(source="/s/a/y.json", missing="num_gpus"),
+        row(source="/s/b/z.json", missing=""),
+    )
+    assert missing_notes(runs) == [
+        "2 runs in /s/a do not say hardware, num_gpus, so per-GPU throughput, cost and power are "
+        'unknown: add --set hardware=h200 --set num_gpus=8 (your values) or write hardware = "h200"; '
+        "num_gpus = 8 in /s/a/paretop.toml."
+    ]
