@@ -265,3 +265,31 @@ async def test_zoom_and_sidebar_toggle() -> None:
         assert app.screen.maximized is None
         await pilot.press("s")
         assert app.query_one("#sidebar").has_class("-hidden")
+
+
+async def test_precision_and_engine_filters() -> None:
+    async with make_app(build_request(model="dsr1", hardware=("mi355x",))).run_test(
+        size=(160, 48)
+    ) as pilot:
+        app = await ready(pilot)
+        assert app.state is not None and app.state.precision == ("fp4", "fp8")
+        assert {s.key["precision"] for s in shown(app).series} == {"fp4", "fp8"}  # joins the key
+        app.query_one("#precision", SelectionList).focus()
+        await pilot.press("home", "space")  # untick fp4
+        await pilot.pause()
+        assert app.state.precision == ("fp8",)
+        assert all(s.rows["precision"].eq("fp8").all() for s in shown(app).series)
+        app.query_one("#framework", SelectionList).focus()
+        await pilot.press("home", "space")  # untick atom, the first engine
+        await pilot.pause()
+        assert "atom" not in app.state.framework
+        assert all("atom" not in s.frameworks for s in shown(app).series)
+        sel = Selection(
+            model="dsr1",
+            sequence="1k/1k",
+            hardware=("mi355x",),
+            precision=("fp8",),
+            framework=app.state.framework,
+            strict=False,
+        )
+        assert same(tput(app), core_tput(sel, tuple(shown(app).targets)))
