@@ -91,11 +91,17 @@ class Explorer:
             changes[dim] = new_all[dim] if every else tuple(v for v in chosen if v in new_all[dim])
         return replace(state, **changes)
 
+    def all_rows(self, keep_reruns: bool) -> pd.DataFrame:
+        """Every row, or every row but set-aside reruns."""
+        return self._rows[keep_reruns]
+
+    def model_rows(self, model: str, keep_reruns: bool) -> pd.DataFrame:
+        rows = self._rows[keep_reruns]
+        return rows[rows["model"] == model]
+
     def rows(self, state: ViewState) -> pd.DataFrame:
         """One model at one sequence, reruns handled as the state says."""
-        rows = self._rows[state.keep_reruns]
-        rows = rows[rows["model"] == state.model]
-        return filter_sequence(rows, state.sequence)
+        return filter_sequence(self.model_rows(state.model, state.keep_reruns), state.sequence)
 
     def all_values(self, model: str, sequence: str) -> dict[str, Any]:
         rows = filter_sequence(self.frame[self.frame["model"] == model], sequence)
