@@ -69,6 +69,10 @@ class Sidebar(VerticalScroll):
             self.field = field
             self.value = value
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: dict[str, list[tuple[str, str]]] = {}
+
     def compose(self) -> ComposeResult:
         yield Label("Model", classes="heading")
         yield Select[str]([], id="model", allow_blank=True, compact=True)
@@ -104,9 +108,9 @@ class Sidebar(VerticalScroll):
     def _fill_select(self, widget_id: str, options: dict[str, int], value: str) -> None:
         select = self.query_one(f"#{widget_id}", Select)
         items = [(f"{name} ({n})" if n else name, name) for name, n in options.items()]
-        if [v for _, v in items] != [v for _, v in getattr(select, "_paretop_items", [])]:
+        if items != self._shown.get(widget_id):  # refilling a Select closes and resets it
             select.set_options(items)
-            select._paretop_items = items  # type: ignore[attr-defined]
+            self._shown[widget_id] = items
         if select.value != value:
             select.value = value
 

@@ -18,7 +18,7 @@ from tui.core.targets import format_target
 # (row title, Point attribute, formatter, higher is better)
 METRICS: list[tuple[str, str, Callable[[float], str], bool]] = [
     ("tok/s/GPU", "tput_per_gpu", lambda v: f"{v:,.0f}" if v >= 1000 else f"{v:.1f}", True),
-    ("$/M tok", "cost_per_mtok", lambda v: fmt_money(v), False),
+    ("$/M tok", "cost_per_mtok", fmt_money, False),
     ("tok/s/MW", "tok_s_per_mw", lambda v: f"{v:,.0f}", True),
     ("concurrency", "concurrency", lambda v: f"~{v:.0f}", False),
 ]

@@ -190,11 +190,10 @@ def check_row(fields: dict[str, Any], optional: frozenset[str] = frozenset()) ->
     for name in REQUIRED_POSITIVE:
         absent = name in optional and math.isnan(to_number(out.get(name)))
         out[name] = math.nan if absent else positive(out, name)
-    for name in ("isl", "osl", "num_gpus"):
-        value = positive(out, name) if name != "num_gpus" else to_number(out.get(name))
-        if name == "num_gpus" and not math.isnan(value):
-            value = positive(out, name)
-        out[name] = None if math.isnan(value) else round(value)
+    for name in ("isl", "osl"):
+        out[name] = round(positive(out, name))
+    gpus = to_number(out.get("num_gpus"))  # may be unknown; if given, it must make sense
+    out["num_gpus"] = None if math.isnan(gpus) else round(positive(out, "num_gpus"))
     for name in ("output_tput_per_gpu", "ttft_s", "tpot_s", "e2el_s"):
         value = to_number(out.get(name))
         if math.isinf(value) or value < 0:

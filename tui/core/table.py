@@ -129,7 +129,8 @@ def compute(
     values = [values_at(s, targets, hardware, options.cost_model) for s in series]
     for s in series:
         for gpu in s.hardware:
-            if gpu not in hardware.gpus and len(s.hardware) == 1:
+            # "unknown" (not given by the files) is explained by the metadata notes instead
+            if gpu not in hardware.gpus and gpu != "unknown" and len(s.hardware) == 1:
                 notes.append(
                     f"{gpu}: no cost or power constants known (set them with --gpu-cost/--gpu-kw)."
                 )

@@ -54,13 +54,14 @@ def apply_given(row: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
 
 
 def _rows(
-    records: list[Any], path: Path, ctx: Context, convert: Callable[[Any], dict[str, Any]]
+    records: list[Any], path: Path, convert: Callable[[Any, int], dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """Convert each record (given with its index); a bad one becomes a problem, not a crash."""
     rows: list[dict[str, Any]] = []
     problems: list[Problem] = []
     for i, rec in enumerate(records):
         try:
-            rows.append(convert(rec))
+            rows.append(convert(rec, i))
         except RowError as exc:
             problems.append(Problem(str(path), str(exc), row=i))
         except (KeyError, TypeError, AttributeError, ValueError, ArithmeticError) as exc:
@@ -94,22 +95,18 @@ def read_records(records: list[Any], path: Path, ctx: Context) -> FileResult:
         return FileResult("json")
     first = records[0]
     if inferencemax.looks_like(first):
-        rows, problems = _rows(
-            records, path, ctx, lambda r: _aggregated(r, path, ctx, inferencemax)
-        )
+        rows, problems = _rows(records, path, lambda r, _: _aggregated(r, path, ctx, inferencemax))
         return FileResult("inferencemax", rows, problems)
     if len(records) == 1 and guidellm.looks_like(first):
         benches = first["benchmarks"]
+        many = len(benches) > 1
         rows, problems = _rows(
-            benches,
-            path,
-            ctx,
-            lambda b: _client(guidellm.to_run(b, first), path, ctx, benches.index(b)),
+            benches, path, lambda b, i: _client(guidellm.to_run(b, first), path, ctx, i + many)
         )
         return FileResult(f"guidellm {guidellm.version(first)}", rows, problems)
     if len(records) == 1 and genai_perf.looks_like(first):
         rows, problems = _rows(
-            records, path, ctx, lambda d: _client(genai_perf.to_run(d), path, ctx, 0)
+            records, path, lambda d, _: _client(genai_perf.to_run(d), path, ctx, 0)
         )
         return FileResult(genai_perf.flavour(first), rows, problems)
     module = _client_format(first)
@@ -119,7 +116,7 @@ def read_records(records: list[Any], path: Path, ctx: Context) -> FileResult:
         )
     many = len(records) > 1
     rows, problems = _rows(
-        records, path, ctx, lambda r: _client(module.to_run(r), path, ctx, records.index(r) + many)
+        records, path, lambda r, i: _client(module.to_run(r), path, ctx, i + many)
     )
     fmt = module.NAME
     if module is vllm and {"tp", "concurrency"} <= set(name_hints(path)):
@@ -170,7 +167,7 @@ def _csv(text: str, path: Path, ctx: Context) -> FileResult:
     if genai_perf.looks_like_csv(text):
         doc = genai_perf.csv_to_doc(text)
         rows, problems = _rows(
-            [doc], path, ctx, lambda d: _client(genai_perf.to_run(d), path, ctx, 0)
+            [doc], path, lambda d, _: _client(genai_perf.to_run(d), path, ctx, 0)
         )
         return FileResult("genai-perf CSV", rows, problems)
     header, records = canonical_csv.read_records(path)
@@ -187,7 +184,7 @@ def _csv(text: str, path: Path, ctx: Context) -> FileResult:
             "csv",
             problems=[Problem(str(path), f"CSV lacks required columns: {', '.join(missing)}")],
         )
-    rows, problems = _rows(records, path, ctx, lambda r: _aggregated(r, path, ctx, canonical_csv))
+    rows, problems = _rows(records, path, lambda r, _: _aggregated(r, path, ctx, canonical_csv))
     return FileResult("csv", rows, problems)
 
 
