@@ -158,6 +158,7 @@ class ParetopApp(KeyActions):
     # --- sidebar -------------------------------------------------------------------------
 
     def on_sidebar_changed(self, message: Sidebar.Changed) -> None:
+        """A control changed: the new state (if it differs) redraws what it touches."""
         state, explorer = self.state, self.explorer
         if state is None or explorer is None:
             return
@@ -167,10 +168,10 @@ class ParetopApp(KeyActions):
         elif field == "sequence" and value != state.sequence:
             new = explorer.with_sequence(state, str(value))
         elif field == "group_by":
-            chosen = tuple(d for d in DIMENSIONS if d in value)  # type: ignore[operator]
+            chosen = tuple(d for d in DIMENSIONS if d in set(value))
             new = replace(state, group_by=chosen)
         elif field in ("precision", "hardware", "framework", "spec"):
-            changes: dict[str, Any] = {field: tuple(sorted(value))}  # type: ignore[call-overload]
+            changes: dict[str, Any] = {field: tuple(sorted(value))}
             new = replace(state, **changes)
         else:
             return

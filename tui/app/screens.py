@@ -79,7 +79,9 @@ def parallelism(row: dict[Any, Any]) -> str:
     """tp/ep/dp-attention for one node; the prefill/decode split for disaggregated runs."""
 
     def num(v: object) -> str:
-        return "-" if v is None or (isinstance(v, float) and math.isnan(v)) else f"{float(v):g}"  # type: ignore[arg-type]
+        if not isinstance(v, int | float) or (isinstance(v, float) and math.isnan(v)):
+            return "-"
+        return f"{float(v):g}"
 
     if row.get("disagg") is True:
         return (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.segment import Segment
 from textual.app import ComposeResult
@@ -64,7 +65,7 @@ class Sidebar(VerticalScroll):
     """Posts Changed(field, value) when the user changes a control; shows a SidebarView."""
 
     class Changed(Message):
-        def __init__(self, field: str, value: object) -> None:
+        def __init__(self, field: str, value: Any) -> None:
             super().__init__()
             self.field = field
             self.value = value

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from tui.core.hardware import HardwareTable, build_table
 from tui.core.schema import Problem
 from tui.core.select import Selection, SelectionError, parse_group_by
@@ -68,7 +70,7 @@ def build_request(
     return Request(tuple(paths), sel, opts, table, tuple(overrides), metadata, watch)
 
 
-def load(request: Request) -> tuple[object, list[Problem]]:
+def load(request: Request) -> tuple[pd.DataFrame, list[Problem]]:
     """Load the request's paths (or the bundled data). Returns (frame, problems)."""
     from tui.loaders import load_bundled, load_paths
 
@@ -82,7 +84,7 @@ def load(request: Request) -> tuple[object, list[Problem]]:
 def run_request(request: Request) -> tuple[Table, list[Problem]]:
     frame, problems = load(request)
     try:
-        table = compute(frame, request.selection, request.hardware, request.options, problems)  # type: ignore[arg-type]
+        table = compute(frame, request.selection, request.hardware, request.options, problems)
     except SelectionError as exc:
         raise RequestError(str(exc)) from None
     return table, problems
