@@ -86,7 +86,7 @@ def parallelism(row: dict[Any, Any]) -> str:
     if row.get("disagg") is True:
         return (
             f"P {num(row.get('num_prefill_gpu'))}g tp{num(row.get('prefill_tp'))} x{num(row.get('prefill_workers'))}"
-            f" / D {num(row.get('num_decode_gpu'))}g tp{num(row.get('decode_tp'))}"
+            f" / D {num(row.get('num_decode_gpu'))}g tp{num(row.get('decode_tp'))} x{num(row.get('decode_workers'))}"
             f"{' dpa' if row.get('decode_dp_attention') is True else ''}"
         )
     dpa = " dpa" if row.get("dp_attention") is True else ""
