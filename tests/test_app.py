@@ -293,3 +293,14 @@ async def test_precision_and_engine_filters() -> None:
             strict=False,
         )
         assert same(tput(app), core_tput(sel, tuple(shown(app).targets)))
+
+
+async def test_theme_change_recolours_the_chart() -> None:
+    async with make_app(build_request(**SEED)).run_test(size=(120, 40)) as pilot:
+        app = await ready(pilot)
+        legend = app.query_one("#legend")
+        before = [str(span.style) for span in legend.render().spans]  # type: ignore[union-attr]
+        app.theme = "textual-light"
+        await pilot.pause()
+        after = [str(span.style) for span in legend.render().spans]  # type: ignore[union-attr]
+        assert before != after

@@ -164,3 +164,13 @@ def test_all_real_rows_load(inferencemax_dir: Path) -> None:
     disagg = res.frame[res.frame["disagg"] == True]  # noqa: E712
     assert len(disagg) == 429
     assert (disagg["num_gpus"] == disagg["num_prefill_gpu"] + disagg["num_decode_gpu"]).all()
+
+
+def test_binary_file_is_named_not_fatal(tmp_path: Path) -> None:
+    write(tmp_path / "good.json", [GOOD])
+    (tmp_path / "weights.json").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe")
+    res = load_paths([tmp_path])
+    assert len(res.frame) == 1
+    assert [(Path(p.path).name, p.reason) for p in res.problems] == [
+        ("weights.json", "not a text file (not UTF-8), skipped")
+    ]

@@ -52,6 +52,8 @@ class ParetopApp(KeyActions):
         self.query_one("#main").loading = True
         self.query_one(Sidebar).set_class(self.size.width < self.NARROW, "-hidden")
         self.load_data()
+        # Series colours come from the theme: a new theme redraws the chart with its colours.
+        self.theme_changed_signal.subscribe(self, lambda _theme: self.replot())
         if self.request.watch:
             self.action_toggle_watch()
 

@@ -21,6 +21,7 @@ from tui.loaders.meta import SIDECAR, Context, name_hints
 BUNDLED = ("inferencemax.csv", "published.csv")
 _SKIP_SUFFIXES = {".md", ".txt", ".toml", ".py", ".sh", ".log", ".png", ".gz", ".zip", ".svg"}
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
+MAX_BYTES = 256 * 1024 * 1024  # result files are small; a bigger file is someone's model or data
 
 
 @dataclass
@@ -195,10 +196,20 @@ def read_file(path: Path, ctx: Context, settle_s: float | None = None) -> FileRe
     half-written is marked pending instead of broken.
     """
     try:
+        stat = path.stat()
+        if stat.st_size > MAX_BYTES:
+            return FileResult(
+                "?",
+                problems=[Problem(str(path), "larger than 256 MiB: not a result file, skipped")],
+            )
         text = path.read_text(encoding="utf-8")
-        fresh = settle_s is not None and time.time() - path.stat().st_mtime < settle_s
-    except (OSError, UnicodeDecodeError) as exc:
-        return FileResult("?", problems=[Problem(str(path), f"cannot read: {exc}")])
+        fresh = settle_s is not None and time.time() - stat.st_mtime < settle_s
+    except UnicodeDecodeError:
+        return FileResult(
+            "?", problems=[Problem(str(path), "not a text file (not UTF-8), skipped")]
+        )
+    except OSError as exc:
+        return FileResult("?", problems=[Problem(str(path), f"cannot read: {exc.strerror or exc}")])
     head = text.lstrip("\ufeff \t\r\n")[:1]
     if not head:
         return FileResult(
