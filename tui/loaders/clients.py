@@ -46,17 +46,40 @@ def whole(value: float) -> int | None:
     return round(value) if math.isfinite(value) else None
 
 
-def serving_totals(rec: dict[str, Any], key: str) -> tuple[float, str, dict[str, Any]]:
-    """(total tok/s, how it was found, mean lengths) for vLLM/SGLang-style serving results."""
+def serving_run(
+    rec: dict[str, Any],
+    total_key: str,
+    e2el_key: str,
+    fields: dict[str, Any],
+    timestamp: Any = None,
+) -> RawRun:
+    """A vLLM/SGLang-style serving result (they differ in key names only) as a RawRun."""
     completed = to_number(rec.get("completed"))
+    if not completed > 0:
+        raise RowError("no completed requests (every request failed)")
+    interactivity, formula = per_user(rec.get("median_tpot_ms"), rec.get("median_itl_ms"))
     tokens_in = to_number(rec.get("total_input_tokens"))
     tokens_out = to_number(rec.get("total_output_tokens"))
-    total, how = to_number(rec.get(key)), f"{key} / num_gpus"
+    total, how = to_number(rec.get(total_key)), f"{total_key} / num_gpus"
     if not total > 0:
         total = ratio(tokens_in + tokens_out, to_number(rec.get("duration")))
         how = "(total_input_tokens + total_output_tokens) / duration / num_gpus"
-    means = {"isl": whole(ratio(tokens_in, completed)), "osl": whole(ratio(tokens_out, completed))}
-    return total, how, means
+    return RawRun(
+        total_tput=total,
+        output_tput=to_number(rec.get("output_throughput")),
+        interactivity=interactivity,
+        interactivity_formula=formula,
+        tput_formula=how,
+        fields=fields,
+        derived={
+            "isl": whole(ratio(tokens_in, completed)),
+            "osl": whole(ratio(tokens_out, completed)),
+        },
+        ttft_s=to_number(rec.get("median_ttft_ms")) / 1000,
+        tpot_s=to_number(rec.get("median_tpot_ms")) / 1000,
+        e2el_s=to_number(rec.get(e2el_key)) / 1000,
+        timestamp=timestamp,
+    )
 
 
 def per_user(tpot_ms: Any, itl_ms: Any = None) -> tuple[float, str]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.core.schema import RowError, to_number
-from tui.loaders.clients import RawRun, per_user, serving_totals
+from tui.loaders.clients import RawRun, serving_run
 
 NAME = "sglang"
 
@@ -26,11 +25,6 @@ def _model(rec: dict[str, Any]) -> Any:
 
 
 def to_run(rec: dict[str, Any]) -> RawRun:
-    completed = to_number(rec.get("completed"))
-    if not completed > 0:
-        raise RowError("no completed requests")
-    interactivity, formula = per_user(rec.get("median_tpot_ms"), rec.get("median_itl_ms"))
-    total, how, means = serving_totals(rec, "total_throughput")
     random = rec.get("dataset_name") == "random"
     fields = {
         "model_id": _model(rec),
@@ -41,15 +35,4 @@ def to_run(rec: dict[str, Any]) -> RawRun:
         "isl": rec.get("random_input_len") if random else None,
         "osl": rec.get("random_output_len") if random else None,
     }
-    return RawRun(
-        total_tput=total,
-        output_tput=to_number(rec.get("output_throughput")),
-        interactivity=interactivity,
-        interactivity_formula=formula,
-        tput_formula=how,
-        fields=fields,
-        derived=means,
-        ttft_s=to_number(rec.get("median_ttft_ms")) / 1000,
-        tpot_s=to_number(rec.get("median_tpot_ms")) / 1000,
-        e2el_s=to_number(rec.get("median_e2e_latency_ms")) / 1000,
-    )
+    return serving_run(rec, "total_throughput", "median_e2e_latency_ms", fields)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.core.schema import RowError, to_number
-from tui.loaders.clients import RawRun, per_user, serving_totals
+from tui.loaders.clients import RawRun, serving_run
 
 NAME = "vllm"
 
@@ -20,16 +19,7 @@ def looks_like(rec: Any) -> bool:
     )
 
 
-def _ms(rec: dict[str, Any], key: str) -> float:
-    return to_number(rec.get(key)) / 1000
-
-
 def to_run(rec: dict[str, Any]) -> RawRun:
-    completed = to_number(rec.get("completed"))
-    if not completed > 0:
-        raise RowError("no completed requests (every request failed)")
-    interactivity, formula = per_user(rec.get("median_tpot_ms"), rec.get("median_itl_ms"))
-    total, how, means = serving_totals(rec, "total_token_throughput")
     fields = {
         "model": rec.get("model_name"),  # some forks add it
         "model_id": rec.get("model_id"),
@@ -38,19 +28,8 @@ def to_run(rec: dict[str, Any]) -> RawRun:
         "concurrency": rec.get("max_concurrency"),
         "request_rate": rec.get("request_rate"),
     }
-    return RawRun(
-        total_tput=total,
-        output_tput=to_number(rec.get("output_throughput")),
-        interactivity=interactivity,
-        interactivity_formula=formula,
-        tput_formula=how,
-        fields=fields,
-        derived=means,
-        ttft_s=_ms(rec, "median_ttft_ms"),
-        tpot_s=_ms(rec, "median_tpot_ms"),
-        e2el_s=_ms(rec, "median_e2el_ms"),
-        timestamp=rec.get("benchmark_start_time_unix") or _date(rec.get("date")),
-    )
+    stamp = rec.get("benchmark_start_time_unix") or _date(rec.get("date"))
+    return serving_run(rec, "total_token_throughput", "median_e2el_ms", fields, stamp)
 
 
 def _date(value: Any) -> Any:
