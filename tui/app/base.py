@@ -15,7 +15,7 @@ from tui.app.state import Explorer, ViewState, only_visual
 from tui.core.choices import counts, model_counts, sequence_counts
 from tui.core.request import Request
 from tui.core.schema import Problem
-from tui.core.select import SelectionError
+from tui.core.select import DEFAULT_GROUP_BY, SelectionError
 from tui.core.table import Table
 from tui.loaders import LoadResult
 
@@ -55,18 +55,21 @@ class ExplorerBase(App[None]):
         self.recompute(new)
 
     def recompute(self, state: ViewState) -> None:
+        """New numbers for a state; the sidebar is rebuilt once, after them."""
         assert self.explorer is not None
-        self.update_sidebar(state)
         empty = state.empty_dimension()
+        self.table, problem = None, None
         if empty:
-            self.show_message(f"Nothing to show: choose at least one {empty} in the sidebar.")
-            return
-        try:
-            self.table = self.explorer.table(state, self.problems)
-        except SelectionError as exc:
-            self.show_message(f"Nothing to show: {exc}.")
-            return
+            problem = f"Nothing to show: choose at least one {empty} in the sidebar."
+        else:
+            try:
+                self.table = self.explorer.table(state, self.problems)
+            except SelectionError as exc:
+                problem = f"Nothing to show: {exc}."
         self.update_sidebar(state)
+        if self.table is None:
+            self.show_message(problem or "Nothing to show.")
+            return
         self.replot()
         self.query_one(MetricsPane).show(self.table)
 
@@ -74,9 +77,9 @@ class ExplorerBase(App[None]):
         assert self.explorer is not None
         explorer = self.explorer
         rows = explorer.rows(state)
-        group_by = (
-            self.table.group_by if self.table and state.group_by is None else state.group_by or ()
-        )
+        group_by = state.group_by if state.group_by is not None else DEFAULT_GROUP_BY
+        if self.table is not None:
+            group_by = self.table.group_by
         view = SidebarView(
             models=model_counts(explorer.all_rows(state.keep_reruns)),
             model=state.model,

@@ -9,6 +9,7 @@ import pandas as pd
 from tui.core.schema import parse_sequence, sequence_label
 
 DIMENSIONS = ("hardware", "framework", "spec", "precision")
+DEFAULT_GROUP_BY = ("hardware", "framework", "spec")  # precision joins when several are shown
 DIM_COLUMN = {
     "hardware": "hardware",
     "framework": "framework",
@@ -156,7 +157,7 @@ def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
         rows = filter_values(rows, dim, getattr(sel, dim), sel.strict)
     group_by = sel.group_by
     if group_by is None:
-        group_by = ("hardware", "framework", "spec")
+        group_by = DEFAULT_GROUP_BY
         if rows["precision"].nunique() > 1:
             group_by += ("precision",)
     return Resolved(model=model, sequence=sequence, group_by=group_by, rows=rows)
