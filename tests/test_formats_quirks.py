@@ -60,7 +60,7 @@ def test_vllm_append_result_json_lines_with_a_broken_line(tmp_path: Path) -> Non
     assert [(p.row, p.reason.split(":")[0]) for p in res.problems] == [
         (2, "line 3 is not valid JSON")
     ]
-    assert res.files[0][1] == "vllm (JSON lines)"
+    assert res.files[0].format == "vllm (JSON lines)"
 
 
 def test_vllm_sweep_summary_list(tmp_path: Path) -> None:
@@ -148,7 +148,7 @@ def test_guidellm_without_metadata_version(tmp_path: Path) -> None:
     }
     (tmp_path / "benchmarks.json").write_text(json.dumps({"benchmarks": [bench]}))
     res = load_paths([tmp_path], overrides={"num_gpus": "1"})
-    assert res.files[0][1] == "guidellm pre-0.4 (no metadata)"
+    assert res.files[0].format == "guidellm pre-0.4 (no metadata)"
     row = res.frame.iloc[0]
     assert (row["model"], row["concurrency"], row["interactivity"]) == ("Tiny", 8.0, 80.0)
     assert (row["tput_per_gpu"], row["output_tput_per_gpu"], row["isl"], row["osl"]) == (

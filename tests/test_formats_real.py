@@ -34,7 +34,7 @@ def test_vllm_save_result(formats: Path) -> None:
         num_gpus="1",
         hardware="h100",
     )
-    assert res.files[0][1] == "vllm"
+    assert res.files[0].format == "vllm"
     # backend "openai" names the API, not the engine; the file name says vllm
     assert row["model"] == "opt-125m" and row["framework"] == "vllm"
     assert row["interactivity"] == pytest.approx(1000 / 8.323490332986694)
@@ -43,7 +43,7 @@ def test_vllm_save_result(formats: Path) -> None:
     assert (row["isl"], row["osl"], row["concurrency"]) == (32, 16, 2.0)  # 256/8, 128/8
     assert row["ttft_s"] == pytest.approx(0.04492285849846667)
     assert row["interactivity_formula"] == "1000 / median TPOT (ms)"
-    assert row["missing"] == "precision"
+    assert row["missing"] == ("precision",)
 
 
 def test_vllm_all_failed_is_a_problem(formats: Path) -> None:
@@ -60,7 +60,7 @@ def test_vllm_fork_with_hardware_key(formats: Path) -> None:
     )
     assert (row["model"], row["hardware"]) == ("Qwen2.5-VL-72B-Instruct", "a6000")
     assert row["request_rate"] == float("inf")  # "inf" as a string
-    assert row["missing"] == "num_gpus,precision"  # per-GPU throughput waits for num_gpus
+    assert row["missing"] == ("num_gpus", "precision")  # per-GPU throughput waits for num_gpus
     assert row["tput_per_gpu"] != row["tput_per_gpu"]  # NaN
 
 
@@ -74,7 +74,7 @@ def test_inferencemax_raw_matches_its_aggregated_row(formats: Path) -> None:
         formats
         / "inferencemax_raw/agg_kimik2.5_1k1k_int4_vllm_tp8-ep1-dpafalse_disagg-false_spec-mtp_conc4_MI355-gbt350-odcdh5-wbb3.json"
     )
-    assert res.files[0][1] == "inferencemax-raw"
+    assert res.files[0].format == "inferencemax-raw"
     # 445.0136 total tok/s over tp8 = 8 GPUs, as InferenceX computed it
     assert raw["tput_per_gpu"] == pytest.approx(445.0136269213033 / 8)
     assert raw["tput_per_gpu"] == pytest.approx(agg["tput_per_gpu"], rel=1e-9)
@@ -94,8 +94,8 @@ def test_inferencemax_raw_matches_its_aggregated_row(formats: Path) -> None:
         "mtp",
     )
     assert raw["concurrency"] == 4.0 and raw["dp_attention"] == False  # noqa: E712
-    assert (
-        raw["hardware"] == "unknown" and raw["missing"] == "hardware"
+    assert raw["hardware"] == "unknown" and raw["missing"] == (
+        "hardware",
     )  # "MI355-gbt350" is a runner, not guessed
 
 
@@ -137,7 +137,7 @@ def test_sglang_jsonl_with_infinity(formats: Path) -> None:
 
 def test_genai_perf_json_both_layouts(formats: Path) -> None:
     new, res = one(formats / "genai-perf/wellflat.e17e8f5.telemetry.profile_export_genai_perf.json")
-    assert res.files[0][1] == "genai-perf"
+    assert res.files[0].format == "genai-perf"
     assert new["model"] == "gpt-oss-20b" and new["concurrency"] == 1.0
     assert new["interactivity"] == pytest.approx(130.33172421442228)  # p50 per-user output rate
     old, _ = one(
@@ -156,7 +156,7 @@ def test_genai_perf_json_both_layouts(formats: Path) -> None:
 
 def test_aiperf(formats: Path) -> None:
     row, res = one(formats / "aiperf/wellflat.profile_export_aiperf.json", num_gpus="2")
-    assert res.files[0][1] == "aiperf"
+    assert res.files[0].format == "aiperf"
     assert row["interactivity"] == pytest.approx(55.485253498122844, rel=0.05)  # p50 near the avg
     assert row["concurrency"] == 1.0
     assert row["tput_per_gpu"] == pytest.approx(
@@ -166,7 +166,7 @@ def test_aiperf(formats: Path) -> None:
 
 def test_genai_perf_csv_non_streaming_is_explained(formats: Path) -> None:
     res = load_paths([formats / "genai-perf/metrum.llama-3.1-8b.profile_export_genai_perf.csv"])
-    assert res.files[0][1] == "genai-perf CSV"
+    assert res.files[0].format == "genai-perf CSV"
     assert "not a streaming run" in res.problems[0].reason
 
 
@@ -174,7 +174,7 @@ def test_guidellm(formats: Path) -> None:
     row, res = one(
         formats / "guidellm/danielkorat.Qwen_Qwen3-4B-Thinking-2507_tp4_quant-fp8_benchmarks.json"
     )
-    assert res.files[0][1] == "guidellm 0.5.0.dev0"
+    assert res.files[0].format == "guidellm 0.5.0.dev0"
     assert row["model"] == "Qwen3-4B-Thinking-2507" and row["concurrency"] == 4.0
     assert (row["num_gpus"], row["precision"]) == (4, "fp8")  # tp4 and fp8 from the file name
     assert row["interactivity"] == pytest.approx(1000 / 24.32254352606833)

@@ -20,7 +20,7 @@ def exit_code(result: LoadResult) -> int:
 def as_json(result: LoadResult) -> str:
     doc: dict[str, Any] = {
         "rows": len(result.frame),
-        "files": [{"path": p, "format": f, "rows": n} for p, f, n in result.files],
+        "files": [{"path": f.path, "format": f.format, "rows": f.rows} for f in result.files],
         "problems": [{"path": p.path, "row": p.row, "reason": p.reason} for p in result.problems],
         "missing_metadata": missing_notes(result.frame),
     }
@@ -28,8 +28,8 @@ def as_json(result: LoadResult) -> str:
 
 
 def as_text(result: LoadResult) -> str:
-    width = max((len(p) for p, _, _ in result.files), default=4)
-    lines = [f"{p.ljust(width)}  {fmt:<24} {n:>5} rows" for p, fmt, n in result.files]
+    width = max((len(f.path) for f in result.files), default=4)
+    lines = [f"{f.path.ljust(width)}  {f.format:<24} {f.rows:>5} rows" for f in result.files]
     if result.problems:
         lines += ["", f"Problems ({len(result.problems)}):"]
         lines += [f"  {p}" for p in result.problems]

@@ -18,13 +18,11 @@ def missing_notes(rows: pd.DataFrame) -> list[str]:
     """One note per folder: which keys its runs lack, what that hides, how to set them."""
     if "missing" not in rows or rows.empty:
         return []
-    lacking = rows[rows["missing"].fillna("").astype(str) != ""]
+    lacking = rows[rows["missing"].map(len) > 0]
     notes: list[str] = []
-    folders = lacking["source"].map(lambda s: str(Path(str(s).split("#")[0]).parent))
+    folders = lacking["source"].map(lambda s: str(Path(str(s)).parent))
     for folder, part in lacking.groupby(folders, sort=True):
-        keys = sorted(
-            {k for m in part["missing"] for k in str(m).split(",") if k}, key=list(EXAMPLES).index
-        )
+        keys = sorted({k for m in part["missing"] for k in m}, key=list(EXAMPLES).index)
         hidden = ("num_gpus" in keys and "per-GPU throughput, cost and power") or (
             "hardware" in keys and "cost and power"
         )

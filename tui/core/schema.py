@@ -47,12 +47,13 @@ PARALLEL_COLUMNS = [
 ]
 META_COLUMNS = [
     "source",
+    "record",  # the unit's index within a file that holds several runs; empty for one
     "run_id",
     "recency",
     "kind",
     "interactivity_formula",
     "tput_formula",
-    "missing",  # metadata keys the input did not give (comma-separated), e.g. "hardware,num_gpus"
+    "missing",  # metadata keys the input did not give, a tuple: ("hardware", "num_gpus")
 ]
 COLUMNS = STR_COLUMNS + INT_COLUMNS + FLOAT_COLUMNS + PARALLEL_COLUMNS + META_COLUMNS
 
@@ -147,6 +148,15 @@ def parse_sequence(text: str) -> tuple[int, int]:
     return one(pieces[0]), one(pieces[1])
 
 
+def as_keys(value: Any) -> tuple[str, ...]:
+    """Missing-metadata keys as a tuple, from a tuple or a CSV cell ("hardware,num_gpus")."""
+    if isinstance(value, tuple | list):
+        return tuple(str(v) for v in value)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ()
+    return tuple(k for k in str(value).split(",") if k.strip())
+
+
 def empty_frame() -> pd.DataFrame:
     return finish_frame([])
 
@@ -156,8 +166,9 @@ def finish_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for col in [*FLOAT_COLUMNS, "recency"]:
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
-    for col in INT_COLUMNS:
+    for col in [*INT_COLUMNS, "record"]:
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
+    frame["missing"] = [as_keys(v) for v in frame["missing"]]
     for col in [
         *STR_COLUMNS,
         "source",
@@ -165,7 +176,6 @@ def finish_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
         "kind",
         "interactivity_formula",
         "tput_formula",
-        "missing",
     ]:
         frame[col] = frame[col].astype("object")
     return frame.reset_index(drop=True)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 from typing import Any
 
 from tui.core.schema import COLUMNS, PARALLEL_COLUMNS, check_row, to_bool, to_number
+from tui.loaders.base import Aggregated, Document, FormatError, InputFormat
 from tui.loaders.common import normalise_gpu, run_number
 
 REQUIRED = (
@@ -50,7 +52,22 @@ def convert_row(rec: dict[str, Any], path: Path) -> dict[str, Any]:
     return check_row(fields)
 
 
-def read_records(path: Path) -> tuple[list[str], list[dict[str, Any]]]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
+def _header(text: str) -> list[str]:
+    return next(csv.reader(io.StringIO(text.lstrip("\ufeff"))), [])
+
+
+def _records(doc: Document) -> list[dict[str, Any]]:
+    reader = csv.DictReader(io.StringIO(doc.text.lstrip("\ufeff"), newline=""))
+    missing = missing_columns(list(reader.fieldnames or []))
+    if missing:
+        raise FormatError(f"CSV lacks required columns: {', '.join(missing)}")
+    return list(reader)
+
+
+FORMAT = InputFormat(
+    "csv",
+    detect=lambda doc: looks_like(_header(doc.text)),
+    units=_records,
+    convert=lambda rec, doc: Aggregated(convert_row(rec, doc.path)),
+    json=False,
+)

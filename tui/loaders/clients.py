@@ -117,7 +117,7 @@ def _label_model(meta: dict[str, Any], path: Path) -> tuple[str, Any]:
     return stem, model_id
 
 
-def finish(run: RawRun, path: Path, ctx: Context, index: int = 0) -> dict[str, Any]:
+def finish(run: RawRun, path: Path, ctx: Context, index: int | None = None) -> dict[str, Any]:
     """Layer the metadata, compute per-GPU numbers where the GPU count is known, validate."""
     stated = {k: v for k, v in run.fields.items() if v not in (None, "")}
     # A configured length in the name (1k1k, isl8192) beats a measured mean length.
@@ -151,12 +151,13 @@ def finish(run: RawRun, path: Path, ctx: Context, index: int = 0) -> dict[str, A
         "disagg": to_bool(meta.get("disagg")),
         "num_prefill_gpu": to_number(meta.get("num_prefill_gpu")),
         "num_decode_gpu": to_number(meta.get("num_decode_gpu")),
-        "source": str(path) if index == 0 else f"{path}#{index}",
+        "source": str(path),
+        "record": index,
         "run_id": meta.get("run_id") or run_number(str(path)),
         "kind": "run",
         "interactivity_formula": run.interactivity_formula,
         "tput_formula": run.tput_formula + ("" if gpus > 0 else "; per GPU unknown: no num_gpus"),
-        "missing": ",".join(missing),
+        "missing": tuple(missing),
     }
     if not math.isfinite(run.total_tput) or run.total_tput <= 0:
         raise RowError(f"total throughput must be a positive number, got {run.total_tput!r}")

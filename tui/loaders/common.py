@@ -17,13 +17,22 @@ _RUN_DIR = re.compile(r"(?:^|[/\\])run_(\d+)")
 _GPU = re.compile(r"^[a-z]+\d+[a-z]*")
 
 
+@dataclass(frozen=True)
+class FileRecord:
+    """What one file was read as, and how many rows it gave."""
+
+    path: str
+    format: str
+    rows: int
+
+
 @dataclass
 class LoadResult:
     """Rows that could be read, what could not, and which files were read as what."""
 
     frame: pd.DataFrame = field(default_factory=empty_frame)
     problems: list[Problem] = field(default_factory=list)
-    files: list[tuple[str, str, int]] = field(default_factory=list)  # (path, format, rows)
+    files: list[FileRecord] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)  # files still being written (watch mode)
 
 

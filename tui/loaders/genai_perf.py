@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from tui.core.schema import RowError, to_number
+from tui.loaders.base import Document, InputFormat
 from tui.loaders.clients import RawRun, whole
 
 NAME = "genai-perf"
@@ -107,3 +108,22 @@ def csv_to_doc(text: str) -> dict[str, Any]:
                 stats = {"avg": stats["Value"]}
             doc[key] = stats
     return doc
+
+
+def _single(doc: Document) -> dict[str, Any]:
+    return doc.single or {}
+
+
+FORMAT = InputFormat(
+    NAME,
+    detect=lambda doc: doc.single is not None and looks_like(doc.single),
+    convert=lambda rec, _doc: to_run(rec),
+    label=lambda doc: flavour(_single(doc)),
+)
+CSV_FORMAT = InputFormat(
+    "genai-perf CSV",
+    detect=lambda doc: looks_like_csv(doc.text),
+    units=lambda doc: [csv_to_doc(doc.text)],
+    convert=lambda rec, _doc: to_run(rec),
+    json=False,
+)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from tui.core.schema import RowError, to_number
+from tui.loaders.base import Document, InputFormat
 from tui.loaders.clients import RawRun, whole
-
-NAME = "guidellm"
 
 
 def looks_like(doc: Any) -> bool:
@@ -85,3 +84,16 @@ def to_run(bench: dict[str, Any], doc: dict[str, Any]) -> RawRun:
         e2el_s=_ok(metrics, "request_latency"),
         timestamp=bench.get("start_time") or (bench.get("run_stats") or {}).get("start_time"),
     )
+
+
+def _doc(doc: Document) -> dict[str, Any]:
+    return doc.single or {}
+
+
+FORMAT = InputFormat(
+    "guidellm",
+    detect=lambda doc: doc.single is not None and looks_like(doc.single),
+    units=lambda doc: list(_doc(doc)["benchmarks"]),
+    convert=lambda bench, doc: to_run(bench, _doc(doc)),
+    label=lambda doc: f"guidellm {version(_doc(doc))}",
+)

@@ -8,6 +8,7 @@ from typing import Any
 
 from tui.core.models import display_name
 from tui.core.schema import RowError, check_row, to_bool, to_number
+from tui.loaders.base import Aggregated, Document, InputFormat
 from tui.loaders.common import normalise_gpu, run_number
 
 FORMULA = "median_intvty as given (1000 / median TPOT in ms)"
@@ -85,3 +86,11 @@ def convert_row(row: dict[str, Any], path: Path) -> dict[str, Any]:
         "interactivity_formula": FORMULA,
     }
     return check_row(fields)
+
+
+def _convert(rec: Any, doc: Document) -> Aggregated:
+    stamp = rec.get("timestamp") if isinstance(rec, dict) else None
+    return Aggregated(convert_row(rec, doc.path), stamp)
+
+
+FORMAT = InputFormat("inferencemax", lambda doc: looks_like(doc.first), _convert)

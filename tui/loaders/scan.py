@@ -14,9 +14,11 @@ import pandas as pd
 
 from tui.core.paths import data_file
 from tui.core.schema import Problem, RowError, check_row, finish_frame
-from tui.loaders import canonical_csv, clients, genai_perf, guidellm, inferencemax, sglang, vllm
-from tui.loaders.common import LoadResult, normalise_gpu, recency
-from tui.loaders.meta import SIDECAR, Context, name_hints
+from tui.loaders import clients
+from tui.loaders.base import Aggregated, Converted, Document, FormatError
+from tui.loaders.common import FileRecord, LoadResult, normalise_gpu, recency
+from tui.loaders.meta import SIDECAR, Context
+from tui.loaders.registry import detect
 
 BUNDLED = ("inferencemax.csv", "published.csv")
 _SKIP_SUFFIXES = {".md", ".txt", ".toml", ".py", ".sh", ".log", ".png", ".gz", ".zip", ".svg"}
@@ -27,8 +29,8 @@ MAX_BYTES = 256 * 1024 * 1024  # result files are small; a bigger file is someon
 @dataclass
 class FileResult:
     fmt: str
-    rows: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
     pending: bool = False  # still being written (watch mode): read again later
 
 
@@ -54,75 +56,44 @@ def apply_given(row: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
     return check_row(out)
 
 
-def _rows(
-    records: list[Any], path: Path, convert: Callable[[Any, int], dict[str, Any]]
-) -> tuple[list[dict[str, Any]], list[Problem]]:
-    """Convert each record (given with its index); a bad one becomes a problem, not a crash."""
+def _row(item: Converted, doc: Document, ctx: Context, index: int | None) -> dict[str, Any]:
+    """A converted unit as a canonical row: metadata layered, recency worked out."""
+    if isinstance(item, Aggregated):
+        row = apply_given(item.fields, ctx.given(doc.path))
+        stamp = item.timestamp
+    else:
+        row = clients.finish(item, doc.path, ctx, index)
+        stamp = item.timestamp
+    row["recency"] = recency(doc.path, stamp, row.get("run_id"))
+    return row
+
+
+def read_document(doc: Document, ctx: Context) -> FileResult:
+    """Rows from one decoded file: the registry names its format, the format converts."""
+    fmt = detect(doc)
+    if fmt is None:
+        what = "unrecognised JSON: not a known benchmark format"
+        if doc.records is None:
+            what = "unrecognised CSV: no tput_per_gpu/interactivity columns"
+        return FileResult(
+            "json" if doc.records is not None else "csv", [Problem(str(doc.path), what)]
+        )
+    name = fmt.display(doc)
+    try:
+        units = fmt.units(doc)
+    except FormatError as exc:
+        return FileResult(name, [Problem(str(doc.path), str(exc))])
+    many = len(units) > 1
     rows: list[dict[str, Any]] = []
     problems: list[Problem] = []
-    for i, rec in enumerate(records):
+    for i, unit in enumerate(units):
         try:
-            rows.append(convert(rec, i))
+            rows.append(_row(fmt.convert(unit, doc), doc, ctx, i if many else None))
         except RowError as exc:
-            problems.append(Problem(str(path), str(exc), row=i))
+            problems.append(Problem(str(doc.path), str(exc), row=i))
         except (KeyError, TypeError, AttributeError, ValueError, ArithmeticError) as exc:
-            problems.append(Problem(str(path), f"unreadable record ({exc!r})", row=i))
-    return rows, problems
-
-
-def _aggregated(rec: Any, path: Path, ctx: Context, module: Any) -> dict[str, Any]:
-    row = apply_given(module.convert_row(rec, path), ctx.given(path))
-    stamp = rec.get("timestamp") if isinstance(rec, dict) else None
-    row["recency"] = recency(path, stamp, row.get("run_id"))
-    return row
-
-
-def _client(run: clients.RawRun, path: Path, ctx: Context, index: int) -> dict[str, Any]:
-    row = clients.finish(run, path, ctx, index)
-    row["recency"] = recency(path, run.timestamp, row.get("run_id"))
-    return row
-
-
-def _client_format(rec: Any) -> Any:
-    for module in (vllm, sglang):
-        if module.looks_like(rec):
-            return module
-    return None
-
-
-def read_records(records: list[Any], path: Path, ctx: Context) -> FileResult:
-    """Rows from parsed JSON records (an array, one object, or JSON lines)."""
-    if not records:
-        return FileResult("json")
-    first = records[0]
-    if inferencemax.looks_like(first):
-        rows, problems = _rows(records, path, lambda r, _: _aggregated(r, path, ctx, inferencemax))
-        return FileResult("inferencemax", rows, problems)
-    if len(records) == 1 and guidellm.looks_like(first):
-        benches = first["benchmarks"]
-        many = len(benches) > 1
-        rows, problems = _rows(
-            benches, path, lambda b, i: _client(guidellm.to_run(b, first), path, ctx, i + many)
-        )
-        return FileResult(f"guidellm {guidellm.version(first)}", rows, problems)
-    if len(records) == 1 and genai_perf.looks_like(first):
-        rows, problems = _rows(
-            records, path, lambda d, _: _client(genai_perf.to_run(d), path, ctx, 0)
-        )
-        return FileResult(genai_perf.flavour(first), rows, problems)
-    module = _client_format(first)
-    if module is None:
-        return FileResult(
-            "json", problems=[Problem(str(path), "unrecognised JSON: not a known benchmark format")]
-        )
-    many = len(records) > 1
-    rows, problems = _rows(
-        records, path, lambda r, i: _client(module.to_run(r), path, ctx, i + many)
-    )
-    fmt = module.NAME
-    if module is vllm and {"tp", "concurrency"} <= set(name_hints(path)):
-        fmt = "inferencemax-raw"
-    return FileResult(fmt, rows, problems)
+            problems.append(Problem(str(doc.path), f"unreadable record ({exc!r})", row=i))
+    return FileResult(name, problems, rows)
 
 
 def _json_lines(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
@@ -141,7 +112,7 @@ def _json_lines(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
                 problems.append(
                     Problem(str(path), f"line {n + 1} is not valid JSON: {exc.msg}", row=n)
                 )
-    result = read_records(records, path, ctx)
+    result = read_document(Document(path, text, records), ctx) if records else FileResult("json")
     result.fmt += " (JSON lines)"
     result.problems = problems + result.problems
     result.pending = pending
@@ -160,33 +131,11 @@ def _json(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
         reason = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         if truncated:
             reason += "; the file looks truncated"
-        return FileResult("json", problems=[Problem(str(path), reason)])
-    return read_records(doc if isinstance(doc, list) else [doc], path, ctx)
-
-
-def _csv(text: str, path: Path, ctx: Context) -> FileResult:
-    if genai_perf.looks_like_csv(text):
-        doc = genai_perf.csv_to_doc(text)
-        rows, problems = _rows(
-            [doc], path, lambda d, _: _client(genai_perf.to_run(d), path, ctx, 0)
-        )
-        return FileResult("genai-perf CSV", rows, problems)
-    header, records = canonical_csv.read_records(path)
-    if not canonical_csv.looks_like(header):
-        return FileResult(
-            "csv",
-            problems=[
-                Problem(str(path), "unrecognised CSV: no tput_per_gpu/interactivity columns")
-            ],
-        )
-    missing = canonical_csv.missing_columns(header)
-    if missing:
-        return FileResult(
-            "csv",
-            problems=[Problem(str(path), f"CSV lacks required columns: {', '.join(missing)}")],
-        )
-    rows, problems = _rows(records, path, lambda r, _: _aggregated(r, path, ctx, canonical_csv))
-    return FileResult("csv", rows, problems)
+        return FileResult("json", [Problem(str(path), reason)])
+    records = doc if isinstance(doc, list) else [doc]
+    if not records:
+        return FileResult("json")
+    return read_document(Document(path, text, records), ctx)
 
 
 def read_file(path: Path, ctx: Context, settle_s: float | None = None) -> FileResult:
@@ -217,7 +166,7 @@ def read_file(path: Path, ctx: Context, settle_s: float | None = None) -> FileRe
         )
     if head in "[{":
         return _json(text, path, ctx, fresh)
-    return _csv(text, path, ctx)
+    return read_document(Document(path, text), ctx)
 
 
 def load_paths(
@@ -243,7 +192,7 @@ def load_paths(
         got = read_file(file, ctx, settle_s)
         rows.extend(got.rows)
         result.problems.extend(got.problems)
-        result.files.append((str(file), got.fmt, len(got.rows)))
+        result.files.append(FileRecord(str(file), got.fmt, len(got.rows)))
         if got.pending:
             result.pending.append(str(file))
     for ctx in {id(c): c for _, c in work}.values():
@@ -260,4 +209,6 @@ def load_bundled(progress: Progress | None = None) -> LoadResult:
 def frame_to_csv(frame: pd.DataFrame) -> str:
     """The bundled file's text: canonical columns without recency (it is derived on load)."""
     cols = [c for c in frame.columns if c != "recency"]
-    return str(frame[cols].to_csv(index=False, lineterminator="\n"))
+    out = frame[cols].copy()
+    out["missing"] = [",".join(keys) for keys in out["missing"]]
+    return str(out.to_csv(index=False, lineterminator="\n"))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tui.loaders.base import InputFormat
 from tui.loaders.clients import RawRun, serving_run
-
-NAME = "sglang"
 
 
 def looks_like(rec: Any) -> bool:
@@ -36,3 +35,6 @@ def to_run(rec: dict[str, Any]) -> RawRun:
         "osl": rec.get("random_output_len") if random else None,
     }
     return serving_run(rec, "total_throughput", "median_e2e_latency_ms", fields)
+
+
+FORMAT = InputFormat("sglang", lambda doc: looks_like(doc.first), lambda rec, _doc: to_run(rec))

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from tui.loaders.base import Document, InputFormat
 from tui.loaders.clients import RawRun, serving_run
-
-NAME = "vllm"
+from tui.loaders.meta import name_hints
 
 
 def looks_like(rec: Any) -> bool:
@@ -38,3 +38,13 @@ def _date(value: Any) -> Any:
     if len(text) == 15 and text[8] == "-" and text.replace("-", "").isdigit():
         return f"{text[:4]}-{text[4:6]}-{text[6:8]}T{text[9:11]}:{text[11:13]}:{text[13:15]}"
     return None
+
+
+def _label(doc: Document) -> str:
+    """InferenceMAX's raw per-run files are vLLM results named after their configuration."""
+    return "inferencemax-raw" if {"tp", "concurrency"} <= set(name_hints(doc.path)) else "vllm"
+
+
+FORMAT = InputFormat(
+    "vllm", lambda doc: looks_like(doc.first), lambda rec, _doc: to_run(rec), label=_label
+)
