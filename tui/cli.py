@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tui.core.dimensions import DIMENSIONS
+from tui.core.export import FORMATS
 from tui.core.hardware import COST_MODELS
-from tui.core.outputs import FORMATS
 
 if TYPE_CHECKING:
     from tui.pipeline import Request

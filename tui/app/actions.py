@@ -14,8 +14,7 @@ from tui.app.metrics_pane import MetricsPane
 from tui.app.screens import TargetsScreen
 from tui.app.session import Session, ViewState
 from tui.core.dimensions import DIMENSIONS
-from tui.core.export import to_csv, to_markdown
-from tui.core.outputs import FORMATS
+from tui.core.export import FORMATS, to_csv, to_markdown
 from tui.core.table import Options, Table
 from tui.loaders import LoadResult
 from tui.pipeline import command_line

@@ -10,8 +10,8 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 
 from tui.app.keys import BINDINGS
+from tui.core.export import OUTPUT_FORMATS
 from tui.core.measures import CHART
-from tui.core.outputs import OUTPUT_FORMATS
 
 if TYPE_CHECKING:
     from tui.app.app import ParetopApp

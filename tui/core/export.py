@@ -1,4 +1,9 @@
-"""The table as plain text, Markdown, CSV or JSON: for scripts, chats and pull requests."""
+"""The table as plain text, Markdown, CSV or JSON: for scripts, chats and pull requests.
+
+`OUTPUT_FORMATS` at the end is the one list of them (CLI --format, palette, help). Importing
+this module is cheap (no pandas), so `paretop --help` stays fast. Adding a format is a writer
+here and one entry in that list.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,15 @@ import io
 import json
 import math
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from tui.core.measures import TABLE, Metric
-from tui.core.series import Point
-from tui.core.table import Table
 from tui.core.targets import format_target
+
+if TYPE_CHECKING:
+    from tui.core.series import Point
+    from tui.core.table import Table
 
 
 def best_index(values: list[float], higher: bool | None) -> int | None:
@@ -154,3 +162,21 @@ def _key_json(key: dict[str, str]) -> dict[str, str]:
 
 def to_json(table: Table) -> str:
     return json.dumps(to_json_obj(table), indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    description: str
+    suffix: str  # file name extension for saved tables
+    write: Callable[[Table], str]
+
+
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
+    OutputFormat("plain", "aligned text, for terminals and logs", "txt", to_plain),
+    OutputFormat("markdown", "a Markdown table, for chats, docs and PRs", "md", to_markdown),
+    OutputFormat("csv", "one record per series and target, full precision", "csv", to_csv),
+    OutputFormat("tsv", "the grid, tab-separated, for spreadsheets", "tsv", to_tsv),
+    OutputFormat("json", "everything, for scripts", "json", to_json),
+)
+FORMATS: dict[str, OutputFormat] = {f.name: f for f in OUTPUT_FORMATS}
