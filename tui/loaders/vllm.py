@@ -1,5 +1,6 @@
 """vLLM `vllm bench serve` results: --save-result JSON, --append-result JSON lines, and a
-sweep's summary.json list. Also InferenceMAX's raw per-run files, which are this format."""
+sweep's summary.json list; the 2024 `benchmarks/benchmark_serving.py` files (no
+total_token_throughput, no max_concurrency). Also InferenceMAX's raw per-run files."""
 
 from __future__ import annotations
 
@@ -27,9 +28,17 @@ def to_run(rec: dict[str, Any]) -> RawRun:
         "framework": "vllm" if rec.get("backend") in ("vllm", None) else None,
         "concurrency": rec.get("max_concurrency"),
         "request_rate": rec.get("request_rate"),
+        # configured lengths, when a fork or --metadata records them
+        "isl": rec.get("random_input_len") or rec.get("input_len"),
+        "osl": rec.get("random_output_len") or rec.get("output_len"),
     }
     stamp = rec.get("benchmark_start_time_unix") or _date(rec.get("date"))
-    return serving_run(rec, "total_token_throughput", "median_e2el_ms", fields, stamp)
+    run = serving_run(rec, "total_token_throughput", "median_e2el_ms", fields, stamp)
+    if rec.get("run_number") is not None:  # a sweep summary's record of run=N
+        run.replicate = str(rec["run_number"])
+    dataset = rec.get("dataset_name")
+    run.dataset = str(dataset) if dataset and dataset != "random" else None
+    return run
 
 
 def _date(value: Any) -> Any:

@@ -1,0 +1,90 @@
+"""Sweep structure read from folder and file names, and summary files that repeat their runs.
+
+`vllm bench sweep serve` writes one folder per setting, e.g.
+`SERVE--max_num_seqs=4-BENCH--max_concurrency=2-num_prompts=8/run=0.json`, and a
+`summary.json` beside the `run=N.json` files that repeats them. AIPerf sweeps write
+`profile_export_aiperf_sweep.json` (means across trials) beside the per-run exports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+_SECTION = re.compile(r"(SERVE|BENCH)--")
+_PARAM = re.compile(r"([A-Za-z_][\w.]*)=(.*?)(?=-[A-Za-z_][\w.]*=|-?$)")
+_RUN_FILE = re.compile(r"^run=(\d+)\.json$")
+# Benchmark-side settings that are canonical metadata; the rest describe the run's size.
+_BENCH_KEYS = {
+    "max_concurrency": "concurrency",
+    "request_rate": "request_rate",
+    "random_input_len": "isl",
+    "random_output_len": "osl",
+    "input_len": "isl",
+    "output_len": "osl",
+}
+_SERVER_KEYS = {"tensor_parallel_size": "tp", "tp": "tp", "pipeline_parallel_size": "pp"}
+AIPERF_AGGREGATES = (
+    "profile_export_aiperf_sweep.json",
+    "profile_export_aiperf_sweep.csv",
+    "profile_export_aiperf_aggregate.json",
+    "profile_export_aiperf_aggregate.csv",
+)
+
+
+@dataclass(frozen=True)
+class SweepParams:
+    """What a run's folder names say: server settings (text) and canonical metadata."""
+
+    server: str = ""  # "max_num_batched_tokens=8192,max_num_seqs=4"
+    metadata: dict[str, Any] = field(default_factory=dict)
+    replicate: str | None = None  # N of a run=N.json file
+
+
+def _pairs(text: str) -> dict[str, str]:
+    return {k: v for k, v in _PARAM.findall(text.strip("-")) if v != ""}
+
+
+def _sections(name: str) -> dict[str, dict[str, str]]:
+    """ "SERVE--a=1-BENCH--b=2" -> {"SERVE": {"a": "1"}, "BENCH": {"b": "2"}}."""
+    pieces = _SECTION.split(name)
+    return {kind: _pairs(body) for kind, body in zip(pieces[1::2], pieces[2::2], strict=True)}
+
+
+def folder_params(path: Path) -> SweepParams:
+    """Server and benchmark parameters from every SERVE--/BENCH-- folder above a file."""
+    server: dict[str, str] = {}
+    bench: dict[str, str] = {}
+    for part in path.parent.parts:
+        found = _sections(part)
+        server.update(found.get("SERVE", {}))
+        bench.update(found.get("BENCH", {}))
+    metadata = {_BENCH_KEYS[k]: v for k, v in bench.items() if k in _BENCH_KEYS}
+    metadata.update({_SERVER_KEYS[k]: v for k, v in server.items() if k in _SERVER_KEYS})
+    run = _RUN_FILE.match(path.name)
+    return SweepParams(
+        server=",".join(f"{k}={v}" for k, v in sorted(server.items())),
+        metadata=metadata,
+        replicate=run.group(1) if run else None,
+    )
+
+
+def repeats(path: Path) -> str | None:
+    """Why a summary file is skipped: it repeats run files that are read anyway."""
+    if path.name == "summary.json" and any(_RUN_FILE.match(p.name) for p in _siblings(path)):
+        return "sweep summary that repeats the run=N files beside it (each run counted once)"
+    if path.name in AIPERF_AGGREGATES:
+        sweep_root = path.parent.parent
+        runs = next(iter(sweep_root.rglob("profile_export_aiperf.json")), None)
+        if runs is not None:
+            return "AIPerf aggregate that repeats the per-run profile exports of this sweep"
+    return None
+
+
+def _siblings(path: Path) -> list[Path]:
+    try:
+        return [p for p in path.parent.iterdir() if p != path]
+    except OSError:
+        return []
