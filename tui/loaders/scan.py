@@ -216,8 +216,9 @@ def _skip_repeats(
 ) -> list[tuple[Path, Context]]:
     """Leave out summary files whose runs are read anyway, so each run counts once."""
     kept: list[tuple[Path, Context]] = []
+    loading = {file for file, _ in work}
     for file, ctx in work:
-        why = repeats(file)
+        why = repeats(file, loading)
         if why:
             result.files.append(FileRecord(str(file), f"skipped: {why}", 0))
         else:

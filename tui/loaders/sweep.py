@@ -71,20 +71,14 @@ def folder_params(path: Path) -> SweepParams:
     )
 
 
-def repeats(path: Path) -> str | None:
-    """Why a summary file is skipped: it repeats run files that are read anyway."""
-    if path.name == "summary.json" and any(_RUN_FILE.match(p.name) for p in _siblings(path)):
+def repeats(path: Path, loading: set[Path]) -> str | None:
+    """Why a summary file is skipped: the run files it repeats are read in this load too."""
+    if path.name == "summary.json" and any(
+        p.parent == path.parent and _RUN_FILE.match(p.name) for p in loading
+    ):
         return "sweep summary that repeats the run=N files beside it (each run counted once)"
-    if path.name in AIPERF_AGGREGATES:
-        sweep_root = path.parent.parent
-        runs = next(iter(sweep_root.rglob("profile_export_aiperf.json")), None)
-        if runs is not None:
-            return "AIPerf aggregate that repeats the per-run profile exports of this sweep"
+    if path.name in AIPERF_AGGREGATES and any(
+        p.name == "profile_export_aiperf.json" and path.parent.parent in p.parents for p in loading
+    ):
+        return "AIPerf aggregate that repeats the per-run profile exports of this sweep"
     return None
-
-
-def _siblings(path: Path) -> list[Path]:
-    try:
-        return [p for p in path.parent.iterdir() if p != path]
-    except OSError:
-        return []
