@@ -19,7 +19,7 @@ SWEEP = CLIENTS / "vllm_sweep" / "v0.25.1"
 
 
 def rows(path: Path, **sets: str):
-    res = load_paths([path], overrides=sets)
+    res = load_paths([path], metadata=sets)
     assert res.problems == [], res.problems
     return res.frame, res
 

@@ -68,11 +68,11 @@ def rows_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str) -> None:
     from tui.loaders.meta import parse_sets
 
     try:
-        overrides = parse_sets(sets)
+        metadata = parse_sets(sets)
     except ValueError as exc:
         click.echo(f"paretop: {exc}", err=True)
         sys.exit(1)
-    result = load_paths(paths, overrides=overrides)
+    result = load_paths(paths, metadata=metadata)
     if fmt == "json":
         click.echo(as_json(result.frame, result.problems), nl=False)
     else:

@@ -14,6 +14,7 @@ from typing import Any
 
 from tui.core.models import display_name
 from tui.core.schema import (
+    KIND_RUN,
     UNKNOWN_LENGTH,
     RowError,
     approx_length,
@@ -237,7 +238,7 @@ def finish(run: RawRun, path: Path, ctx: Context, index: int | None = None) -> d
         "source": str(path),
         "record": index,
         "run_id": meta.get("run_id") or run_number(str(path)),
-        "kind": "run",
+        "kind": KIND_RUN,
         "interactivity_formula": run.interactivity_formula,
         "missing": tuple(missing),
         "server_params": sweep.server,
