@@ -63,6 +63,8 @@ def folder_params(path: Path) -> SweepParams:
         bench.update(found.get("BENCH", {}))
     metadata = {_BENCH_KEYS[k]: v for k, v in bench.items() if k in _BENCH_KEYS}
     metadata.update({_SERVER_KEYS[k]: v for k, v in server.items() if k in _SERVER_KEYS})
+    if any("SERVE--" in part for part in path.parent.parts):
+        metadata["framework"] = "vllm"  # only `vllm bench sweep serve` names folders so
     run = _RUN_FILE.match(path.name)
     return SweepParams(
         server=",".join(f"{k}={v}" for k, v in sorted(server.items())),
