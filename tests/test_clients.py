@@ -40,6 +40,7 @@ def test_vllm_sweep_counts_each_run_once_and_keeps_server_settings() -> None:
     assert row["output_tput_per_gpu"] == pytest.approx(93.74767963046673)
     assert row["interactivity"] == pytest.approx(120.14189)  # 1000 / 8.323490332986694 ms
     assert (row["concurrency"], row["isl"], row["osl"]) == (2.0, 32, 16)  # 256/8, 128/8 tokens
+    assert row["framework"] == "vllm"  # backend "openai"; SERVE-- folders are vLLM's sweeps
     assert not row["sequence_measured"]  # whole-number means: fixed lengths
     kept, dropped = drop_reruns(frame)
     assert (len(kept), dropped) == (4, 0)  # replicates and server settings are not reruns

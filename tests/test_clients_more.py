@@ -108,3 +108,13 @@ def test_reasons_name_what_is_missing(tmp_path: Path) -> None:
     assert "cannot be placed on the interactivity axis" in why["throughput.json"]
     assert why["nokeys.json"].startswith("no throughput: the file has neither")
     assert "--report_json" in why["trtllm_bench.json"] and "JSON:" not in why["trtllm_bench.json"]
+
+
+def test_companion_files_are_listed_not_rejected(tmp_path: Path) -> None:
+    request = {"inter_token_latency_s": 0.01, "ttft_s": 0.05, "number_output_tokens": 105}
+    (tmp_path / "m_individual_responses.json").write_text(json.dumps([request]))
+    record = {"metadata": {"x_request_id": "a"}, "metrics": {"ttft": {"value": 1, "unit": "ms"}}}
+    (tmp_path / "profile_export.jsonl").write_text(json.dumps(record) + "\n")
+    res = load_paths([tmp_path])
+    assert res.problems == [] and res.frame.empty
+    assert sorted(f.format.split(" ")[0] for f in res.files) == ["aiperf", "llmperf"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from tui.loaders import (
     aiperf_sweep,
     canonical_csv,
+    companions,
     genai_perf,
     guidellm,
     inference_perf,
@@ -32,6 +33,7 @@ FORMATS: tuple[InputFormat, ...] = (
     vllm.FORMAT,
     sglang.FORMAT,
     offline.FORMAT,
+    companions.FORMAT,
     genai_perf.CSV_FORMAT,
     canonical_csv.FORMAT,
 )

@@ -194,11 +194,12 @@ def load_paths(
             continue
         ctx = Context(path, dict(metadata or {}))
         work += [(f, ctx) for f in iter_files(path) if f.name != SIDECAR]
-    work = _skip_repeats(work, result)
+    skipped = _repeats(work)
     for done, (file, ctx) in enumerate(work):
         if progress:
             progress(done, len(work), str(file))
-        got = read_file(file, ctx, settle_s)
+        got = FileResult(f"skipped: {skipped[file]}") if file in skipped else None
+        got = got or read_file(file, ctx, settle_s)
         rows.extend(got.rows)
         result.problems.extend(got.problems)
         result.files.append(FileRecord(str(file), got.fmt, len(got.rows)))
@@ -211,19 +212,11 @@ def load_paths(
     return result
 
 
-def _skip_repeats(
-    work: list[tuple[Path, Context]], result: LoadResult
-) -> list[tuple[Path, Context]]:
-    """Leave out summary files whose runs are read anyway, so each run counts once."""
-    kept: list[tuple[Path, Context]] = []
+def _repeats(work: list[tuple[Path, Context]]) -> dict[Path, str]:
+    """Summary files whose runs are read in this load too (so each run counts once): why."""
     loading = {file for file, _ in work}
-    for file, ctx in work:
-        why = repeats(file, loading)
-        if why:
-            result.files.append(FileRecord(str(file), f"skipped: {why}", 0))
-        else:
-            kept.append((file, ctx))
-    return kept
+    found = {file: repeats(file, loading) for file in loading}
+    return {file: why for file, why in found.items() if why}
 
 
 def load_bundled(progress: Progress | None = None) -> LoadResult:
