@@ -52,6 +52,7 @@ class RawRun:
     dataset: str | None = None  # a dataset or trace workload: its runs form one sequence
     group: str | None = None  # runs sharing this key form one measured sequence
     replicate: str | None = None  # repeated run of one setting (run=N, trial N)
+    server: str = ""  # server settings the record itself carries (folder names win)
     total_missing: str = ""
     ttft_s: float = math.nan
     tpot_s: float = math.nan
@@ -241,7 +242,7 @@ def finish(run: RawRun, path: Path, ctx: Context, index: int | None = None) -> d
         "kind": KIND_RUN,
         "interactivity_formula": run.interactivity_formula,
         "missing": tuple(missing),
-        "server_params": sweep.server,
+        "server_params": sweep.server or run.server,
         "replicate": run.replicate or sweep.replicate or "",
     }
     return check_row(fields, optional=frozenset({"tput_per_gpu", "concurrency", "isl"}))

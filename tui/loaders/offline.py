@@ -19,10 +19,16 @@ def kind(rec: Any) -> str | None:
         return "throughput"
     if "avg_latency" in rec and "latencies" in rec:
         return "latency"
+    if "error_type" in rec and "error" in rec and "serve_overrides" in rec:
+        return "failure"
     return None
 
 
 def reject(rec: dict[str, Any]) -> Any:
+    if kind(rec) == "failure":
+        raise RowError(
+            f"a failed sweep run ({rec.get('error_type')}: {rec.get('error')}): no measurement"
+        )
     if kind(rec) == "throughput":
         raise RowError(
             "an offline throughput-only run (vLLM benchmark_throughput / `vllm bench "

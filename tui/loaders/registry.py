@@ -35,6 +35,7 @@ FORMATS: tuple[InputFormat, ...] = (
     offline.FORMAT,
     companions.FORMAT,
     genai_perf.CSV_FORMAT,
+    vllm.CSV_FORMAT,
     canonical_csv.FORMAT,
 )
 

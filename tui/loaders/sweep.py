@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 _SECTION = re.compile(r"(SERVE|BENCH)--")
-_PARAM = re.compile(r"([A-Za-z_][\w.]*)=(.*?)(?=-[A-Za-z_][\w.]*=|-?$)")
+# Keys may be spelled with "-" (as on the command line) or "_"; pairs are joined with "-".
+# vLLM's argument names are lowercase, which tells a key from a value such as "Qwen-7B".
+_PARAM = re.compile(r"([a-z_][a-z0-9_.\-]*?)=(.*?)(?=-[a-z_][a-z0-9_.\-]*=|-?$)")
 _RUN_FILE = re.compile(r"^run=(\d+)\.json$")
 # Benchmark-side settings that are canonical metadata; the rest describe the run's size.
 _BENCH_KEYS = {
@@ -34,6 +36,43 @@ AIPERF_AGGREGATES = (
 )
 
 
+# What `vllm bench serve` itself writes, and the benchmark's own arguments: any other scalar
+# key in a sweep's run record is a server setting the sweep merged in.
+_RESULT_KEYS = {
+    "date", "endpoint_type", "backend", "label", "model_id", "tokenizer_id", "version",
+    "best_of", "use_beam_search", "duration", "completed", "failed", "total_input_tokens",
+    "total_output_tokens", "request_throughput", "request_inthroughput", "request_goodput",
+    "input_throughput", "output_throughput", "total_token_throughput", "rtfx",
+    "max_output_tokens_per_s", "max_concurrent_requests", "run_number", "_benchmark_name",
+}  # fmt: skip
+_BENCH_ARGS = {
+    "num_prompts", "max_concurrency", "request_rate", "burstiness", "seed", "dataset_name",
+    "dataset_path", "random_input_len", "random_output_len", "random_range_ratio",
+    "random_prefix_len", "input_len", "output_len", "ignore_eos", "temperature", "top_p",
+    "top_k", "sharegpt_output_len", "sonnet_input_len", "sonnet_output_len",
+}  # fmt: skip
+_METRIC = re.compile(r"^(mean|median|std|p\d+(\.\d+)?)_\w+_ms$|^spec_decode")
+
+
+def inline_server_params(rec: dict[str, Any]) -> str:
+    """Server settings a sweep merged into its run record (newer `vllm bench sweep serve`
+    writes them into run=N.json and summary.csv): every scalar key that is neither the
+    benchmark's result nor one of its arguments. Only for records that carry a run_number."""
+    if "run_number" not in rec:
+        return ""
+    found = {
+        k: v
+        for k, v in rec.items()
+        if k
+        and k not in _RESULT_KEYS
+        and k not in _BENCH_ARGS
+        and not _METRIC.match(k)
+        and isinstance(v, str | int | float | bool)
+        and v != ""
+    }
+    return ",".join(f"{k}={v}" for k, v in sorted(found.items()))
+
+
 @dataclass(frozen=True)
 class SweepParams:
     """What a run's folder names say: server settings (text) and canonical metadata."""
@@ -44,7 +83,11 @@ class SweepParams:
 
 
 def _pairs(text: str) -> dict[str, str]:
-    return {k: v for k, v in _PARAM.findall(text.strip("-")) if v != ""}
+    """ "max_num_seqs=4-max-num-batched-tokens=8192" -> {"max_num_seqs": "4", ...}; a named
+    combination (`_benchmark_name`, no "=") -> {"name": "fast"}."""
+    body = text.strip("-")
+    found = {k.replace("-", "_"): v for k, v in _PARAM.findall(body) if v != ""}
+    return found or ({"name": body} if body else {})
 
 
 def _sections(name: str) -> dict[str, dict[str, str]]:
@@ -74,11 +117,17 @@ def folder_params(path: Path) -> SweepParams:
 
 
 def repeats(path: Path, loading: set[Path]) -> str | None:
-    """Why a summary file is skipped: the run files it repeats are read in this load too."""
+    """Why a file is skipped: a summary whose runs are read in this load too, or a warm-up."""
     if path.name == "summary.json" and any(
         p.parent == path.parent and _RUN_FILE.match(p.name) for p in loading
     ):
         return "sweep summary that repeats the run=N files beside it (each run counted once)"
+    if path.name == "summary.csv" and any(
+        path.parent in p.parents and _RUN_FILE.match(p.name) for p in loading
+    ):
+        return "sweep summary that repeats the run=N files below it (each run counted once)"
+    if path.name == "warmup.json" and _SECTION.search(path.parent.name):
+        return "a sweep's warm-up run, not a measurement"
     if path.name in AIPERF_AGGREGATES and any(
         p.name == "profile_export_aiperf.json" and path.parent.parent in p.parents for p in loading
     ):

@@ -4,11 +4,14 @@ total_token_throughput, no max_concurrency). Also InferenceMAX's raw per-run fil
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from tui.loaders.base import Document, InputFormat
 from tui.loaders.clients import RawRun, serving_run
 from tui.loaders.meta import name_hints
+from tui.loaders.sweep import inline_server_params
 
 
 def looks_like(rec: Any) -> bool:
@@ -34,8 +37,9 @@ def to_run(rec: dict[str, Any]) -> RawRun:
     }
     stamp = rec.get("benchmark_start_time_unix") or _date(rec.get("date"))
     run = serving_run(rec, "total_token_throughput", "median_e2el_ms", fields, stamp)
-    if rec.get("run_number") is not None:  # a sweep summary's record of run=N
+    if rec.get("run_number") not in (None, ""):  # a sweep's run=N (file, summary, CSV row)
         run.replicate = str(rec["run_number"])
+        run.server = inline_server_params(rec)
     dataset = rec.get("dataset_name")
     run.dataset = str(dataset) if dataset and dataset != "random" else None
     return run
@@ -56,4 +60,24 @@ def _label(doc: Document) -> str:
 
 FORMAT = InputFormat(
     "vllm", lambda doc: looks_like(doc.first), lambda rec, _doc: to_run(rec), label=_label
+)
+
+
+def _csv_rows(doc: Document) -> list[dict[str, Any]]:
+    reader = csv.DictReader(io.StringIO(doc.text.lstrip("\ufeff"), newline=""))
+    return [{k: v for k, v in row.items() if k} for row in reader]
+
+
+def _header(doc: Document) -> list[str]:
+    return next(csv.reader(io.StringIO(doc.text.lstrip("\ufeff"))), [])
+
+
+# `vllm bench sweep serve` also writes every run into one summary.csv at the sweep's root;
+# read alone it is this, beside its run files it is skipped (tui.loaders.sweep.repeats).
+CSV_FORMAT = InputFormat(
+    "vllm sweep summary CSV",
+    detect=lambda doc: looks_like(dict.fromkeys(_header(doc))),
+    units=_csv_rows,
+    convert=lambda rec, _doc: to_run(rec),
+    json=False,
 )
