@@ -8,6 +8,9 @@ from tui.loaders.base import InputFormat
 from tui.loaders.clients import RawRun, serving_run
 
 _MODEL_KEYS = ("model_path", "served_model_name")
+# bench_serving's --backend names the server it measured; its default is SGLang itself.
+_ENGINES = {"sglang": "sglang", "sglang-native": "sglang", "sglang-oai": "sglang"}
+_ENGINES |= {"vllm": "vllm", "lmdeploy": "lmdeploy", "trt": "trt", "tensorrt-llm": "trt"}
 
 
 def looks_like(rec: Any) -> bool:
@@ -48,7 +51,7 @@ def to_run(rec: dict[str, Any]) -> RawRun:
     random = dataset == "random"
     fields = {
         "model_id": _model(rec),
-        "framework": "sglang",
+        "framework": _ENGINES.get(str(rec.get("backend") or "sglang")),
         "concurrency": rec.get("max_concurrency"),
         "request_rate": rec.get("request_rate"),
         # The configured lengths name the sequence (as InferenceMAX's 1k/1k does); with a

@@ -13,13 +13,16 @@ from tui.loaders.clients import RawRun, serving_run
 from tui.loaders.meta import name_hints
 from tui.loaders.sweep import inline_server_params
 
+_VLLM_KEYS = ("total_token_throughput", "model_id", "request_inthroughput", "median_e2el_ms")
+
 
 def looks_like(rec: Any) -> bool:
     return (
         isinstance(rec, dict)
         and "median_ttft_ms" in rec
-        and ("total_token_throughput" in rec or "model_id" in rec)
-        and "total_throughput" not in rec  # SGLang's spelling
+        and any(key in rec for key in _VLLM_KEYS)
+        and "total_throughput" not in rec  # SGLang's spellings
+        and "median_e2e_latency_ms" not in rec
     )
 
 
