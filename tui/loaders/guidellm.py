@@ -32,13 +32,16 @@ def _ok(metrics: dict[str, Any], name: str, stat: str = "median") -> float:
 
 
 def _load(bench: dict[str, Any]) -> dict[str, Any]:
-    """Concurrency (streams; 1 for the synchronous strategy) and the offered request rate."""
+    """Concurrency (streams; 1 for the synchronous strategy; the measured mean for the
+    unbounded throughput strategy) and the offered request rate."""
     strategy = (
         (bench.get("config") or {}).get("strategy") or bench.get("args", {}).get("strategy") or {}
     )
     concurrency = strategy.get("streams") or strategy.get("max_concurrency")
     if strategy.get("type_") == "synchronous":
         concurrency = concurrency or 1  # one request at a time
+    if strategy.get("type_") == "throughput" and not concurrency:
+        concurrency = _ok(bench.get("metrics") or {}, "request_concurrency", "mean")
     rate = strategy.get("rate") if strategy.get("type_") in ("constant", "poisson") else None
     return {"concurrency": concurrency, "request_rate": rate}
 

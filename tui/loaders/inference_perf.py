@@ -41,6 +41,15 @@ def _median(block: Any, name: str) -> float:
     return to_number(metric.get("median")) if isinstance(metric, dict) else to_number(None)
 
 
+def _mean(block: dict[str, Any], *names: str) -> float:
+    for name in names:
+        part = block.get(name)
+        value = to_number(part.get("mean")) if isinstance(part, dict) else to_number(None)
+        if value > 0:
+            return value
+    return to_number(None)
+
+
 def to_run(rec: dict[str, Any], doc: Document) -> RawRun:
     ok = rec["successes"]
     if not to_number(ok.get("count")) > 0:
@@ -62,8 +71,9 @@ def to_run(rec: dict[str, Any], doc: Document) -> RawRun:
             "request_rate": load.get("requested_rate"),
             "concurrency": load.get("concurrency"),
         },
-        measured_isl=to_number((ok.get("prompt_len") or {}).get("mean")),
-        measured_osl=to_number((ok.get("output_len") or {}).get("mean")),
+        # prompt_len until 2025; newer reports say prompt_tokens (and output_tokens)
+        measured_isl=_mean(ok, "prompt_len", "prompt_tokens"),
+        measured_osl=_mean(ok, "output_len", "output_tokens"),
         group=f"inference-perf:{doc.path.parent}",  # the stages of one run share their data
         ttft_s=_median(latency, "time_to_first_token"),
         e2el_s=_median(latency, "request_latency"),
