@@ -69,6 +69,7 @@ def test_trtllm_bench_report_knows_its_gpus() -> None:
     assert row["output_tput_per_gpu"] == pytest.approx(4369.0667, rel=1e-6)  # 512 x 1024 / 60 / 2
     assert row["interactivity"] == pytest.approx(141.84397)  # 1000 / median TPOT 7.05 ms
     assert (row["isl"], row["osl"], row["framework"]) == (1024, 1024, "trt")
+    assert row["ttft_s"] == pytest.approx(0.19)  # median TTFT 190 ms
 
 
 def test_sglang_prefill_decode_model_from_internal_states(tmp_path: Path) -> None:

@@ -59,6 +59,11 @@ def _per_user(rec: dict[str, Any]) -> tuple[float, str]:
     raise RowError(NO_PER_USER)
 
 
+def _ttft_ms(streaming: dict[str, Any]) -> float:
+    median = to_number((streaming.get("ttft_percentiles") or {}).get("p50"))
+    return median if median > 0 else to_number(streaming.get("avg_ttft_ms"))
+
+
 def to_run(rec: dict[str, Any], doc: Document) -> RawRun:
     perf, info = rec["performance"], rec["request_info"]
     engine, world = rec.get("engine") or {}, rec.get("world_info") or {}
@@ -89,7 +94,7 @@ def to_run(rec: dict[str, Any], doc: Document) -> RawRun:
         },
         measured_isl=isl,
         measured_osl=osl,
-        ttft_s=to_number((rec.get("streaming_metrics") or {}).get("avg_ttft_ms")) / 1000,
+        ttft_s=_ttft_ms(rec.get("streaming_metrics") or {}) / 1000,
         e2el_s=to_number(perf.get("avg_request_latency_ms")) / 1000,
     )
 
