@@ -144,3 +144,26 @@ def test_aiperf_csv_is_labelled_aiperf(tmp_path: Path) -> None:
     assert res.files[0].format == "aiperf CSV"
     row = frame.iloc[0]
     assert (row["interactivity"], row["tput_per_gpu"]) == (125.0, 1200.0)  # 1000/8; 400+8x100
+
+
+def test_aiperf_trials_aggregate_alone(tmp_path: Path) -> None:
+    """`profile_export_aiperf_aggregate.json` as AggregateConfidenceJsonExporter writes it."""
+    import json
+
+    sweep = json.loads(
+        (CLIENTS / "aiperf_sweep/sweep_aggregate/profile_export_aiperf_sweep.json").read_text()
+    )
+    doc = {
+        "schema_version": "1.0",
+        "aiperf_version": "0.11.0",
+        "metadata": {"aggregation_type": "confidence", "num_profile_runs": 3},
+        "metrics": sweep["per_combination_metrics"][1]["metrics"],  # the concurrency-16 cell
+    }
+    (tmp_path / "concurrency_16").mkdir()
+    (tmp_path / "concurrency_16" / "profile_export_aiperf_aggregate.json").write_text(
+        json.dumps(doc)
+    )
+    frame, res = rows(tmp_path, num_gpus="1")
+    row = frame.iloc[0]
+    assert res.files[0].format == "aiperf trials aggregate"
+    assert (row["concurrency"], row["tput_per_gpu"], row["interactivity"]) == (16.0, 7536.0, 100.0)

@@ -7,6 +7,7 @@ combination is one row built from the trial means.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tui.core.schema import to_number
@@ -50,6 +51,38 @@ def _units(doc: Document) -> list[Any]:
     return list((doc.single or {}).get("per_combination_metrics") or [])
 
 
+def looks_like_confidence(rec: Any) -> bool:
+    meta = rec.get("metadata") if isinstance(rec, dict) else None
+    return (
+        isinstance(meta, dict)
+        and meta.get("aggregation_type") == "confidence"
+        and isinstance(rec.get("metrics"), dict)
+    )
+
+
+_FOLDER_CONCURRENCY = re.compile(r"^concurrency_(\d+)$")
+
+
+def confidence_run(rec: dict[str, Any], doc: Document) -> RawRun:
+    """`profile_export_aiperf_aggregate.json`: one setting's trials, averaged; its folder
+    (`concurrency_N`) or metadata names the concurrency."""
+    meta = rec["metadata"]
+    folder = _FOLDER_CONCURRENCY.match(doc.path.parent.name)
+    entry = {
+        "parameters": {
+            "concurrency": meta.get("concurrency") or (folder.group(1) if folder else None),
+            "request_rate": meta.get("request_rate"),
+        },
+        "metrics": rec["metrics"],
+    }
+    return to_run(entry)
+
+
+CONFIDENCE_FORMAT = InputFormat(
+    "aiperf trials aggregate",
+    detect=lambda doc: doc.single is not None and looks_like_confidence(doc.single),
+    convert=confidence_run,
+)
 FORMAT = InputFormat(
     "aiperf sweep aggregate",
     detect=lambda doc: doc.single is not None and looks_like(doc.single),

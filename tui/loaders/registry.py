@@ -27,6 +27,7 @@ FORMATS: tuple[InputFormat, ...] = (
     guidellm.FORMAT,
     genai_perf.FORMAT,
     aiperf_sweep.FORMAT,
+    aiperf_sweep.CONFIDENCE_FORMAT,
     trtllm_bench.FORMAT,
     inference_perf.FORMAT,
     llmperf.FORMAT,
