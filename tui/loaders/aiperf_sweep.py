@@ -33,6 +33,9 @@ def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
         tag, _, stat = key.rpartition("_")
         if stat in _STATS and tag and isinstance(value, dict):
             doc.setdefault(tag, {})[stat] = to_number(value.get("mean"))
+        elif isinstance(value, dict):  # nested: {"inter_token_latency": {"p50": {"mean": 9.1}}}
+            nested = {k: v.get("mean") for k, v in value.items() if isinstance(v, dict)}
+            doc.setdefault(key, {}).update({k: to_number(v) for k, v in nested.items()})
     return doc
 
 
