@@ -75,3 +75,21 @@ def test_rows_command_with_nothing_read(tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text("{}")
     done = CliRunner().invoke(main, ["rows", str(tmp_path), "--format", "json"])
     assert done.exit_code == 1 and json.loads(done.stdout)["rows"] == []
+
+
+def test_aiperf_and_genai_perf_configured_lengths() -> None:
+    from tui.loaders import perf_config
+
+    synthetic = {
+        "datasets": [{"type": "synthetic", "prompts": {"isl": {"mean": 1024}, "osl": 128}}]
+    }
+    trace = {"datasets": [{"type": "file", "path": "/t/a.jsonl", "format": "mooncake_trace"}]}
+    early = {"input": {"prompt": {"output_tokens": {"mean": 250}}}, "loadgen": {}}
+    flat = {"synthetic_input_tokens_mean": 150, "output_tokens_mean": -1}
+    assert perf_config.lengths(synthetic) == (1024, 128)
+    assert (perf_config.lengths(trace), perf_config.dataset(trace)) == (
+        (None, None),
+        "mooncake_trace",
+    )
+    assert perf_config.lengths(early) == (550, 250)  # AIPerf's default synthetic ISL
+    assert perf_config.lengths(flat) == (150, None)  # -1: no output limit, so measured

@@ -72,8 +72,11 @@ def dataset(cfg: dict[str, Any]) -> str | None:
     """A named dataset, trace or input file; None for synthetic prompts."""
     entry = _dataset_entry(cfg)
     inp = _dict(cfg.get("input"))
+    fmt = entry.get("format")
+    trace = fmt if isinstance(fmt, str) and "trace" in fmt else None
     for name in (
         entry.get("dataset"),
+        trace,
         inp.get("public_dataset"),
         inp.get("custom_dataset_type"),
         cfg.get("input_dataset"),
@@ -88,28 +91,32 @@ def dataset(cfg: dict[str, Any]) -> str | None:
 
 def lengths(cfg: dict[str, Any]) -> tuple[Any, Any]:
     """Configured (isl, osl) of synthetic prompts; (None, None) for datasets."""
-    if dataset(cfg) is not None:
+    if dataset(cfg) is not None or not cfg:
         return None, None
+    entry = _dataset_entry(cfg)
+    if entry:  # AIPerf 0.10+: datasets[0].prompts.{isl, osl}, a number or {mean, stddev}
+        prompts = _dict(entry.get("prompts"))
+        isl = _mean(prompts.get("isl", entry.get("isl")))
+        return isl, _positive(_mean(prompts.get("osl", entry.get("osl"))))
     inp = _dict(cfg.get("input"))
     prompt = _dict(inp.get("prompt"))
-    entry = _dataset_entry(cfg)
     isl = (
         _mean(prompt.get("input_tokens"))
         or _mean(inp.get("synthetic_tokens"))
         or cfg.get("synthetic_input_tokens_mean")
-        or _mean(entry.get("isl") or entry.get("input_tokens"))
     )
     osl = (
         _mean(prompt.get("output_tokens"))
         or _mean(inp.get("output_tokens"))
         or _mean(_dict(cfg.get("output")).get("output_tokens"))
         or cfg.get("output_tokens_mean")
-        or _mean(entry.get("osl") or entry.get("output_tokens"))
     )
-    osl = osl if isinstance(osl, int | float) and osl > 0 else None  # -1: no limit
-    if not cfg:
-        return None, osl
-    return isl or DEFAULT_SYNTHETIC_ISL, osl
+    return isl or DEFAULT_SYNTHETIC_ISL, _positive(osl)
+
+
+def _positive(value: Any) -> Any:
+    """GenAI-Perf writes -1 for "no output limit"."""
+    return value if isinstance(value, int | float) and value > 0 else None
 
 
 def trial(doc: dict[str, Any]) -> str | None:
