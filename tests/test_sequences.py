@@ -93,3 +93,11 @@ def test_aiperf_and_genai_perf_configured_lengths() -> None:
     )
     assert perf_config.lengths(early) == (550, 250)  # AIPerf's default synthetic ISL
     assert perf_config.lengths(flat) == (150, None)  # -1: no output limit, so measured
+
+
+def test_rows_csv_shows_control_characters(tmp_path: Path) -> None:
+    rec = json.loads((CLIENTS / "llmperf" / "groq_70b_summary.json").read_text())
+    rec["model"] = "evil\x1b[31mred"
+    (tmp_path / "x_summary.json").write_text(json.dumps(rec))
+    done = CliRunner().invoke(main, ["rows", str(tmp_path)])
+    assert "\x1b" not in done.stdout and "evil\\x1b[31mred" in done.stdout

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,14 @@ from typing import Any
 import click
 
 NOTHING_READ = 1
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _visible(value: Any) -> Any:
+    """Text from files never reaches a terminal raw: control characters become \\xNN."""
+    if not isinstance(value, str):
+        return value
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", value)
 
 
 def _cell(value: Any) -> Any:
@@ -48,6 +57,8 @@ def as_csv(frame: Any) -> str:
 
     out = frame[COLUMNS].copy()
     out["missing"] = [",".join(keys) for keys in out["missing"]]
+    for col in out.select_dtypes(include="object").columns:
+        out[col] = [_visible(v) for v in out[col]]
     return str(out.to_csv(index=False, lineterminator="\n"))
 
 
@@ -77,6 +88,6 @@ def rows_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str) -> None:
         click.echo(as_json(result.frame, result.problems), nl=False)
     else:
         for problem in result.problems:
-            click.echo(f"paretop: {problem}", err=True)
+            click.echo(f"paretop: {_visible(str(problem))}", err=True)
         click.echo(as_csv(result.frame), nl=False)
     sys.exit(NOTHING_READ if result.frame.empty else 0)
