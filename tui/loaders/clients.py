@@ -152,11 +152,12 @@ def _fixed_lengths(meta: dict[str, Any], run: RawRun) -> dict[str, float]:
     """Lengths that are not a sample's mean: configured ones, and measured means that are
     whole numbers (every request had that length: a fixed-length workload)."""
     out: dict[str, float] = {}
+    sampled = bool(run.dataset or run.group)  # a dataset's mean can be whole by chance
     for name, measured in (("isl", run.measured_isl), ("osl", run.measured_osl)):
         configured = to_number(meta.get(name))
         if configured > 0:
             out[name] = configured
-        elif measured > 0 and float(measured).is_integer():
+        elif measured > 0 and float(measured).is_integer() and not sampled:
             out[name] = measured
     return out
 
