@@ -58,3 +58,18 @@ def test_warmup_and_failure_files(tmp_path: Path) -> None:
     assert [p.reason for p in res.problems] == [
         "a failed sweep run (TimeoutError: server did not answer): no measurement"
     ]
+
+
+def test_a_later_sweep_of_the_same_settings_supersedes_the_earlier(tmp_path: Path) -> None:
+    from tui.core.reruns import drop_reruns
+
+    for name, date in (("first", "20260818-021333"), ("second", "20260901-090000")):
+        for run in SWEEP.glob("*/run=*.json"):
+            target = tmp_path / name / run.parent.name / run.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps({**json.loads(run.read_text()), "date": date}))
+    res = load_paths([tmp_path], metadata={"num_gpus": "1"})
+    kept, dropped = drop_reruns(res.frame)
+    # 2 settings x 2 replicates per sweep: the second sweep's 4 rows count, the first's are reruns
+    assert (len(res.frame), len(kept), dropped) == (8, 4, 4)
+    assert all("/second/" in source for source in kept["source"])
