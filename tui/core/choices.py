@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from tui.core.dimensions import DIMENSIONS
-from tui.core.schema import parse_sequence, sequence_label
+from tui.core.select import sequence_sizes
 
 
 def counts(rows: pd.DataFrame, chosen: Mapping[str, tuple[str, ...]]) -> dict[str, dict[str, int]]:
@@ -33,11 +33,7 @@ def all_values(rows: pd.DataFrame) -> dict[str, tuple[str, ...]]:
 
 
 def sequence_counts(model_rows: pd.DataFrame) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for isl, osl in zip(model_rows["isl"], model_rows["osl"], strict=True):
-        label = sequence_label(int(isl), int(osl))
-        out[label] = out.get(label, 0) + 1
-    return dict(sorted(out.items(), key=lambda kv: parse_sequence(kv[0])))
+    return sequence_sizes(model_rows)
 
 
 def model_counts(frame: pd.DataFrame) -> dict[str, int]:
