@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from tui.cli_remote import history_cmd, pull_cmd
 from tui.core.hardware import COST_MODELS
 
 if TYPE_CHECKING:
@@ -185,3 +186,7 @@ def check_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str) -> None:
     result = load_paths(paths, overrides=overrides)
     click.echo((as_json if fmt == "json" else as_text)(result), nl=False)
     sys.exit(exit_code(result))
+
+
+main.add_command(pull_cmd)
+main.add_command(history_cmd)

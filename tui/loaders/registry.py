@@ -6,11 +6,20 @@ More specific detectors come first (a vLLM file also has keys SGLang files have)
 
 from __future__ import annotations
 
-from tui.loaders import canonical_csv, genai_perf, guidellm, inferencemax, sglang, vllm
+from tui.loaders import (
+    canonical_csv,
+    genai_perf,
+    guidellm,
+    inferencemax,
+    inferencex_api,
+    sglang,
+    vllm,
+)
 from tui.loaders.base import Document, InputFormat
 
 FORMATS: tuple[InputFormat, ...] = (
     inferencemax.FORMAT,
+    inferencex_api.FORMAT,
     guidellm.FORMAT,
     genai_perf.FORMAT,
     vllm.FORMAT,

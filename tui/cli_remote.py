@@ -1,0 +1,178 @@
+"""`paretop pull` (fetch the public InferenceX data) and `paretop history` (a metric over dates).
+
+pandas and the loaders are imported inside the commands, so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tui.core.hardware import COST_MODELS
+from tui.remote.client import DEFAULT_URL
+
+TIMEOUT_S = 30.0  # per request; tests shorten it
+MAX_RETRY_WAIT_S = 60.0  # cap on the server's Retry-After
+MAX_PROBLEMS = 5  # problems printed one per line before a count
+HISTORY_METRICS = (
+    "tput_per_gpu",
+    "output_tput_per_gpu",
+    "cost_per_mtok",
+    "tok_s_per_mw",
+    "joules_per_token",
+)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"paretop: {_one_line(message)}", err=True)
+    sys.exit(1)
+
+
+def _one_line(message: str) -> str:
+    return "".join(c if c.isprintable() else " " for c in message)
+
+
+def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-11-30") from None
+
+
+@click.command("pull")
+@click.option("--model", "models", multiple=True, help="Model (display name or key); repeatable.")
+@click.option("--date", "as_of", callback=_day, help="Data as of this day (YYYY-MM-DD).")
+@click.option("--history", is_flag=True, help="Also fetch each model's history per sequence.")
+@click.option(
+    "--api-url",
+    envvar="PARETOP_API_URL",
+    default=DEFAULT_URL,
+    show_default=True,
+    help="API base URL (or PARETOP_API_URL).",
+)
+def pull_cmd(models: tuple[str, ...], as_of: str | None, history: bool, api_url: str) -> None:
+    """Fetch the public InferenceX benchmark rows into the cache (~/.cache/paretop/inferencex).
+
+    Only models whose data changed since the last pull are fetched. On any error the previous
+    cache stays as it was.
+    """
+    from tui.remote import cache
+    from tui.remote.client import Client, PullError
+    from tui.remote.pull import PullArgs, pull, summary
+
+    client = Client(api_url, timeout_s=TIMEOUT_S, max_wait_s=MAX_RETRY_WAIT_S)
+    args = PullArgs(
+        tuple(m for item in models for m in item.split(",") if m.strip()), as_of, history
+    )
+    root = cache.cache_root()
+    try:
+        report = pull(client, args, lambda line: click.echo(_one_line(line), err=True), root)
+    except (PullError, OSError) as exc:
+        _fail(f"pull failed: {exc}; {_kept(root)}")
+        return
+    click.echo(_one_line(summary(report)), err=True)
+
+
+def _kept(root: Path) -> str:
+    from tui.remote.source import pulled
+
+    found = pulled(root)
+    return f"the previous data stays in use ({found.label})" if found else "nothing was cached"
+
+
+@click.command("history")
+@click.option("--model", help="Model: display name or key (dsr1).")
+@click.option("--sequence", help="Input/output lengths, e.g. 1k/1k.")
+@click.option("--target", type=float, required=True, help="Interactivity in tok/s/user, e.g. 35.")
+@click.option(
+    "--metric", type=click.Choice(HISTORY_METRICS), default="tput_per_gpu", show_default=True
+)
+@click.option("--hardware", multiple=True, help="GPUs, comma-separated (h200,b200).")
+@click.option("--precision", multiple=True, help="Precisions, comma-separated.")
+@click.option("--framework", multiple=True, help="Engines, comma-separated.")
+@click.option("--spec", multiple=True, help="Speculative decoding: mtp, none.")
+@click.option(
+    "--cost-model", type=click.Choice(COST_MODELS), default="hyperscaler", show_default=True
+)
+@click.option("--source", type=click.Choice(["bundled", "pulled"]), help="Data when no PATHS.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["plain", "csv", "json"]),
+    default="plain",
+    show_default=True,
+)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def history_cmd(fmt: str, paths: tuple[Path, ...], **kw: Any) -> None:
+    """One line per configuration: a metric at a fixed interactivity on each run date.
+
+    Without PATHS: the pulled data (run `paretop pull --history`) or the bundled snapshot, where
+    each run (its run id) stands for a date.
+    """
+    from tui.core.history_format import FORMATS
+
+    if not kw["target"] > 0:
+        _fail("--target must be a positive tok/s/user")
+    view = _history_view(paths, kw)
+    click.echo(FORMATS[fmt](view), nl=False)
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def _history_view(paths: tuple[Path, ...], kw: dict[str, Any]) -> Any:
+    from tui.core.hardware import build_table
+    from tui.core.history import history
+    from tui.core.history_format import HistoryView
+    from tui.core.select import Selection, SelectionError, resolve
+
+    frame, label = _load(paths, kw["source"])
+    hw, prec, fw, spec = (_split(kw[d]) for d in ("hardware", "precision", "framework", "spec"))
+    sel = Selection(kw["model"], kw["sequence"], hw, prec, fw, spec)
+    table = build_table(None, [], [], kw["cost_model"])
+    try:
+        lines = history(
+            frame,
+            kw["model"],
+            kw["sequence"],
+            kw["target"],
+            kw["metric"],
+            table,
+            kw["cost_model"],
+            sel,
+        )
+        picked = resolve(frame, sel)
+    except SelectionError as exc:
+        _fail(str(exc))
+    return HistoryView(picked.model, picked.sequence, kw["target"], kw["metric"], label, lines)
+
+
+def _load(paths: tuple[Path, ...], source: str | None) -> tuple[Any, str]:
+    """The rows to show and the data line naming them; problems go to stderr."""
+    from tui.loaders import load_bundled, load_paths
+    from tui.remote.source import SourceError, choose
+
+    if paths:
+        result, label = load_paths(paths), "your files"
+    else:
+        try:
+            chosen = choose(source)
+        except SourceError as exc:
+            _fail(str(exc))
+        root = chosen.root
+        result = load_paths([root]) if root else load_bundled()
+        label = chosen.label
+    for problem in result.problems[:MAX_PROBLEMS]:
+        click.echo(f"paretop: {_one_line(str(problem))}", err=True)
+    if len(result.problems) > MAX_PROBLEMS:
+        click.echo(f"paretop: ... and {len(result.problems) - MAX_PROBLEMS} more", err=True)
+    if result.frame.empty:
+        _fail("no benchmark rows could be read")
+    return result.frame, label
