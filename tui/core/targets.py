@@ -32,7 +32,7 @@ def shared_range(ranges: Sequence[tuple[float, float]]) -> tuple[float, float] |
 
 
 def target_range(ranges: Sequence[tuple[float, float]]) -> TargetRange | None:
-    """The range for default targets (DESIGN.md §3); None when there are no usable ranges.
+    """The range for default targets (docs/METHOD.md, Targets); None without usable ranges.
 
     All ranges overlap: their intersection. Else the intersection of the largest group of
     series that share a point (ties: the widest such intersection, then the lowest).
