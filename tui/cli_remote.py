@@ -12,19 +12,15 @@ from typing import Any
 
 import click
 
+from tui.core.dimensions import DIMENSIONS
 from tui.core.hardware import COST_MODELS
+from tui.core.measures import METRICS
 from tui.remote.client import DEFAULT_URL
 
 TIMEOUT_S = 30.0  # per request; tests shorten it
 MAX_RETRY_WAIT_S = 60.0  # cap on the server's Retry-After
 MAX_PROBLEMS = 5  # problems printed one per line before a count
-HISTORY_METRICS = (
-    "tput_per_gpu",
-    "output_tput_per_gpu",
-    "cost_per_mtok",
-    "tok_s_per_mw",
-    "joules_per_token",
-)
+HISTORY_METRICS = tuple(m.key for m in METRICS)
 
 
 def _fail(message: str) -> None:
@@ -86,6 +82,13 @@ def _kept(root: Path) -> str:
     return f"the previous data stays in use ({found.label})" if found else "nothing was cached"
 
 
+def _dimension_options(func: Any) -> Any:
+    """--hardware, --precision, ... as the table has them (the dimensions registry)."""
+    for dim in reversed(DIMENSIONS):
+        func = click.option(dim.flag, multiple=True, help=dim.help)(func)
+    return func
+
+
 @click.command("history")
 @click.option("--model", help="Model: display name or key (dsr1).")
 @click.option("--sequence", help="Input/output lengths, e.g. 1k/1k.")
@@ -93,10 +96,6 @@ def _kept(root: Path) -> str:
 @click.option(
     "--metric", type=click.Choice(HISTORY_METRICS), default="tput_per_gpu", show_default=True
 )
-@click.option("--hardware", multiple=True, help="GPUs, comma-separated (h200,b200).")
-@click.option("--precision", multiple=True, help="Precisions, comma-separated.")
-@click.option("--framework", multiple=True, help="Engines, comma-separated.")
-@click.option("--spec", multiple=True, help="Speculative decoding: mtp, none.")
 @click.option(
     "--cost-model", type=click.Choice(COST_MODELS), default="hyperscaler", show_default=True
 )
@@ -108,6 +107,7 @@ def _kept(root: Path) -> str:
     default="plain",
     show_default=True,
 )
+@_dimension_options
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def history_cmd(fmt: str, paths: tuple[Path, ...], **kw: Any) -> None:
     """One line per configuration: a metric at a fixed interactivity on each run date.
@@ -134,8 +134,7 @@ def _history_view(paths: tuple[Path, ...], kw: dict[str, Any]) -> Any:
     from tui.core.select import Selection, SelectionError, resolve
 
     frame, label = _load(paths, kw["source"])
-    hw, prec, fw, spec = (_split(kw[d]) for d in ("hardware", "precision", "framework", "spec"))
-    sel = Selection(kw["model"], kw["sequence"], hw, prec, fw, spec)
+    sel = Selection(kw["model"], kw["sequence"], {d.name: _split(kw[d.name]) for d in DIMENSIONS})
     table = build_table(None, [], [], kw["cost_model"])
     try:
         lines = history(

@@ -141,7 +141,7 @@ class InspectorScreen(ModalScreen[None]):
             )
             with Horizontal():
                 yield OptionList(
-                    *[f"{s.label} ({len(s.rows)})" for s in self.series], id="series-list"
+                    *[Text(f"{s.label} ({len(s.rows)})") for s in self.series], id="series-list"
                 )
                 yield DataTable(id="runs", cursor_type="row", zebra_stripes=True)
 
@@ -163,7 +163,7 @@ class InspectorScreen(ModalScreen[None]):
         runs.clear()
         front = set(series.front.index)
         for idx, row in series.rows.sort_values("interactivity").iterrows():
-            runs.add_row(*run_cells(row.to_dict(), idx in front))
+            runs.add_row(*(Text(c) for c in run_cells(row.to_dict(), idx in front)))
 
 
 class ProblemsScreen(ModalScreen[None]):
@@ -181,8 +181,9 @@ class ProblemsScreen(ModalScreen[None]):
                 f"{len(self.problems)} load problems — good rows are still shown. Esc closes.",
                 classes="title",
             )
-            table: DataTable[str] = DataTable(id="problems", cursor_type="row")
+            table: DataTable[Text] = DataTable(id="problems", cursor_type="row")
             table.add_columns("file", "row", "reason")
             for p in self.problems:
-                table.add_row(p.path, "" if p.row is None else str(p.row), p.reason)
+                row = "" if p.row is None else str(p.row)
+                table.add_row(Text(p.path), Text(row), Text(p.reason))  # data, never markup
             yield table

@@ -12,6 +12,7 @@ import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from tui.core.paths import data_file
@@ -77,7 +78,9 @@ def read_table(path: Path) -> HardwareTable:
     return HardwareTable(gpus)
 
 
+@cache
 def default_table() -> HardwareTable:
+    """The bundled constants, read once per process (the table is immutable)."""
     return read_table(data_file("hardware.csv"))
 
 

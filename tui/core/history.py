@@ -8,61 +8,20 @@ has no point, never an extrapolated or edge value.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from tui.core import metrics
+from tui.core.dimensions import BY_NAME
 from tui.core.frontier import frontier
 from tui.core.hardware import HardwareTable
 from tui.core.interp import steffen
-from tui.core.reruns import drop_reruns
-from tui.core.select import DIM_COLUMN, Selection, resolve
+from tui.core.measures import BY_KEY, Metric
+from tui.core.reruns import superseded
+from tui.core.select import Selection, resolve
 from tui.core.series import series_label
 
 GROUP_BY = ("hardware", "framework", "precision", "spec")
-Derive = Callable[[float, float, float], float]  # (interpolated y, $/GPU-hour, kW/GPU)
-
-
-@dataclass(frozen=True)
-class HistoryMetric:
-    name: str
-    label: str
-    column: str  # the frontier's y and the interpolated value
-    derive: Derive
-    higher_is_better: bool = True
-
-
-def _same(value: float, hourly: float, kw: float) -> float:
-    return value
-
-
-METRICS: dict[str, HistoryMetric] = {
-    m.name: m
-    for m in (
-        HistoryMetric("tput_per_gpu", "tok/s/GPU", "tput_per_gpu", _same),
-        # its own frontier: the best output tok/s/GPU at each interactivity
-        HistoryMetric("output_tput_per_gpu", "output tok/s/GPU", "output_tput_per_gpu", _same),
-        HistoryMetric(
-            "cost_per_mtok",
-            "$/M tok",
-            "tput_per_gpu",
-            lambda v, hourly, kw: metrics.cost_per_mtok(v, hourly),
-            higher_is_better=False,
-        ),
-        HistoryMetric(
-            "tok_s_per_mw", "tok/s/MW", "tput_per_gpu", lambda v, h, kw: metrics.tok_s_per_mw(v, kw)
-        ),
-        HistoryMetric(
-            "joules_per_token",
-            "J/token",
-            "tput_per_gpu",
-            lambda v, h, kw: metrics.joules_per_token(v, kw),
-            higher_is_better=False,
-        ),
-    )
-}
 
 
 @dataclass(frozen=True)
@@ -87,22 +46,22 @@ def when_of(rows: pd.DataFrame) -> pd.Series:
     return date.where(date.notna(), run.where(run.notna(), fallback)).astype(str)
 
 
-def value_at(rows: pd.DataFrame, target: float, column: str) -> float:
-    """The frontier value of `column` at `target` among these rows; NaN outside the frontier."""
-    usable = rows[rows[column].notna()]
+def value_at(rows: pd.DataFrame, target: float, metric: Metric) -> float:
+    """The metric's base value at `target` along these rows' frontier; NaN outside it."""
+    usable = rows[rows[metric.frontier].notna()]
     if usable.empty:
         return math.nan
-    front = frontier(usable, "interactivity", column)
-    return steffen(front["interactivity"].to_list(), front[column].to_list(), [target])[0]
+    front = frontier(usable, "interactivity", metric.frontier)
+    return steffen(front["interactivity"].to_list(), front[metric.base].to_list(), [target])[0]
 
 
-def _line(
-    key: dict[str, str], rows: pd.DataFrame, target: float, metric: HistoryMetric, consts: tuple
+def _points(
+    rows: pd.DataFrame, target: float, metric: Metric, consts: tuple[float, float]
 ) -> list[HistoryPoint]:
     points = []
     for when, part in rows.groupby(when_of(rows), sort=False):
-        kept, _ = drop_reruns(part)  # the same configuration twice in a day: the later one
-        value = metric.derive(value_at(kept, target, metric.column), *consts)
+        latest = part[~superseded(part).to_numpy(bool)]  # measured twice that day: the later
+        value = metric.value(value_at(latest, target, metric), *consts)
         if not math.isnan(value):
             points.append(HistoryPoint(str(when), float(part["recency"].max()), value))
     return sorted(points, key=lambda p: (p.order, p.when))
@@ -118,26 +77,23 @@ def history(
     cost_model: str = "hyperscaler",
     selection: Selection | None = None,
 ) -> list[HistoryLine]:
-    """One line per configuration: `metric` at `target` tok/s/user on each date it reaches.
+    """One line per configuration: `metric` (a measures.py key) at `target` tok/s/user per date.
 
-    `selection` may narrow hardware, framework, precision and spec (its model and sequence are
-    replaced by the arguments). Raises SelectionError when nothing matches, KeyError for an
-    unknown metric.
+    Every row counts, reruns included: each date keeps its own latest run per configuration.
+    `selection` may narrow the dimensions (its model, sequence and grouping are replaced by
+    the arguments). Raises SelectionError when nothing matches, KeyError for an unknown metric.
     """
-    chosen = METRICS[metric]
-    base = selection or Selection()
-    sel = Selection(
-        model, sequence, base.hardware, base.precision, base.framework, base.spec, GROUP_BY
-    )
-    rows = resolve(frame[frame["kind"] == "run"], sel).rows
+    chosen = BY_KEY[metric]
+    sel = replace(selection or Selection(), model=model, sequence=sequence, group_by=GROUP_BY)
+    runs = frame[frame["kind"] == "run"].drop(columns="superseded", errors="ignore")
+    rows = resolve(runs, sel).rows
     lines = []
-    cols = [DIM_COLUMN[d] for d in GROUP_BY]
+    cols = [BY_NAME[d].column for d in GROUP_BY]
     for values, part in rows.groupby(cols, sort=True, dropna=False):
         key = {d: str(v) for d, v in zip(GROUP_BY, values, strict=True)}
-        gpus = part["hardware"].unique()
-        consts = (hardware.hourly(gpus[0], cost_model), hardware.kw(gpus[0]))
-        points = _line(key, part, target, chosen, consts)
-        lines.append(HistoryLine(key, series_label(key), points))
+        gpu = str(part["hardware"].iloc[0])
+        consts = (hardware.hourly(gpu, cost_model), hardware.kw(gpu))
+        lines.append(HistoryLine(key, series_label(key), _points(part, target, chosen, consts)))
     return lines
 
 

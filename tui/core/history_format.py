@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import math
 from dataclasses import dataclass
 from typing import Any
 
-from tui.core.history import METRICS, HistoryLine, dates
+from tui.core.history import HistoryLine, dates
+from tui.core.measures import BY_KEY
 
 
 @dataclass(frozen=True)
@@ -27,16 +27,13 @@ def text(value: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
 
 
-def number(value: float) -> str:
-    if math.isnan(value):
-        return "—"
-    if abs(value) >= 100:
-        return f"{value:.0f}"
-    return f"{value:.3g}" if abs(value) < 1 else f"{value:.2f}"
+def number(metric: str, value: float) -> str:
+    """As the table shows the metric, without thousands separators (the line uses commas)."""
+    return BY_KEY[metric].fmt(value).replace(",", "")
 
 
 def title(view: HistoryView) -> str:
-    label = METRICS[view.metric].label
+    label = BY_KEY[view.metric].label
     return f"{text(view.model)} {view.sequence}: {label} at {view.target:g} tok/s/user, by run date"
 
 
@@ -44,7 +41,7 @@ def to_plain(view: HistoryView) -> str:
     out = [title(view), f"data: {text(view.source)}", ""]
     width = max((len(text(line.label)) for line in view.lines), default=0)
     for line in view.lines:
-        values = "; ".join(f"{text(p.when)}: {number(p.value)}" for p in line.points)
+        values = "; ".join(f"{text(p.when)}: {number(view.metric, p.value)}" for p in line.points)
         if not values:
             values = f"— (no date's frontier reaches {view.target:g} tok/s/user)"
         out.append(f"{text(line.label).ljust(width)}  {values}")

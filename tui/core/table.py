@@ -23,7 +23,7 @@ class Options:
     keep_reruns: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: it holds DataFrames
 class Table:
     model: str
     sequence: str
@@ -75,9 +75,9 @@ def _sentences(series: list[Series], values: list[list[Point]], targets: list[fl
     names = [s.label for s in series]
     out: list[str] = []
     for i, target in enumerate(targets):
-        tputs = [v[i].tput_per_gpu for v in values]
+        tputs = [v[i].values["tput_per_gpu"] for v in values]
         line = compare.tput_sentence(names, tputs, target)
-        cost = compare.cost_sentence(names, [v[i].cost_per_mtok for v in values])
+        cost = compare.cost_sentence(names, [v[i].values["cost_per_mtok"] for v in values])
         out.append(" ".join(x for x in (line, cost) if x))
     caution = compare.engine_caution([s.frameworks for s in series])
     if caution:

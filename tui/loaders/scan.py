@@ -172,7 +172,7 @@ def read_file(path: Path, ctx: Context, settle_s: float | None = None) -> FileRe
 def load_paths(
     paths: Iterable[str | Path],
     progress: Progress | None = None,
-    overrides: dict[str, str] | None = None,
+    metadata: dict[str, str] | None = None,
     settle_s: float | None = None,
 ) -> LoadResult:
     """Load files and directories (recursively); report problems, keep every good row."""
@@ -184,7 +184,7 @@ def load_paths(
         if not path.exists():
             result.problems.append(Problem(str(path), "no such file or directory"))
             continue
-        ctx = Context(path, dict(overrides or {}))
+        ctx = Context(path, dict(metadata or {}))
         work += [(f, ctx) for f in iter_files(path) if f.name != SIDECAR]
     for done, (file, ctx) in enumerate(work):
         if progress:
