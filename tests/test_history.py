@@ -90,3 +90,22 @@ def test_unknown_hardware_has_no_cost_point() -> None:
     (line,) = history(frame(*rows), "M", "1k/1k", 30, "cost_per_mtok", TABLE)
     assert line.points == []
     assert not any(math.isnan(p.value) for p in line.points)
+
+
+def test_history_command_on_the_bundled_runs() -> None:
+    from click.testing import CliRunner
+
+    from tui.cli import main
+
+    args = ["history", "--source", "bundled", "--model", "dsr1", "--sequence", "1k/1k"]
+    got = CliRunner().invoke(main, [*args, "--target", "35", "--hardware", "h200"])
+    assert got.exit_code == 0, got.stderr
+    lines = got.stdout.splitlines()
+    assert lines[0] == "DeepSeek-R1-0528 1k/1k: tok/s/GPU at 35 tok/s/user, by run date"
+    assert lines[1] == "data: bundled InferenceMAX snapshot, to 2026-01-14"
+    (row,) = [ln for ln in lines if ln.startswith("h200/sglang/fp8/Off")]
+    runs = [part.split(":")[0].split()[-1] for part in row.split(";")]
+    assert runs == sorted(runs) and len(runs) == 3  # run ids, oldest first
+    assert lines[-1].startswith("3 runs, ")
+    bad = CliRunner().invoke(main, [*args, "--target", "-1"])
+    assert bad.exit_code == 1 and bad.stderr == "paretop: --target must be a positive tok/s/user\n"

@@ -144,3 +144,41 @@ def test_history_from_the_pulled_cache(tmp_path: Path, monkeypatch: pytest.Monke
     assert len(expected) >= 2
     for day, value in expected.items():
         assert got_points[day] == pytest.approx(value, rel=1e-3), day
+
+
+def test_source_pulled_gives_the_same_table_as_the_cache_folder(cache_dir: Path) -> None:
+    args = ["--model", "DeepSeek-R1-0528", "--sequence", "8k/1k", "--hardware", "b300"]
+    assert table_json("--source", "pulled", *args) == table_json(str(cache_dir), *args)
+
+
+def test_pulled_data_is_the_default_when_newer_than_the_bundled(cache_dir: Path) -> None:
+    # the pulled data runs to 2026-06-11, the bundled snapshot to 2026-01-14; b300 is only
+    # in the pulled rows
+    obj = table_json("--model", "DeepSeek-R1-0528", "--sequence", "8k/1k", "--hardware", "b300")
+    series = obj["series"]
+    assert isinstance(series, list) and {s["key"]["hardware"] for s in series} == {"b300"}
+    got = CliRunner().invoke(main, ["table", "--source", "bundled", "--hardware", "b300"])
+    assert got.exit_code == 1 and "no hardware b300" in got.stderr
+
+
+def test_source_pulled_without_a_pull_is_one_line() -> None:
+    got = CliRunner().invoke(main, ["table", "--source", "pulled"])
+    assert got.exit_code == 1
+    assert got.stderr == (
+        "paretop: no pulled data yet: run `paretop pull` first (or --source bundled)\n"
+    )
+
+
+def test_source_and_paths_do_not_mix(tmp_path: Path) -> None:
+    got = CliRunner().invoke(main, ["table", str(tmp_path), "--source", "bundled"])
+    assert got.exit_code == 1 and "--source chooses the data when no PATHS" in got.stderr
+
+
+def test_the_reproducing_command_names_the_source(cache_dir: Path) -> None:
+    from tui.pipeline import build_request, command_line, run_request
+
+    request = build_request(model="DeepSeek-R1-0528", sequence="8k/1k", source="pulled")
+    assert request.data is not None and request.data.label.startswith("InferenceX, pulled 20")
+    table, _ = run_request(request)
+    assert "--source pulled" in command_line(request, table)
+    assert str(cache_dir) not in command_line(request, table)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tui.cli_remote import history_cmd, pull_cmd
+from tui.cli_remote import SOURCE_HELP, SOURCES, history_cmd, pull_cmd
 from tui.core.dimensions import DIMENSIONS
 from tui.core.export import FORMATS
 from tui.core.hardware import COST_MODELS
@@ -63,6 +63,7 @@ def view_options(func: F) -> F:
             metavar="KEY=VALUE",
             help="Metadata raw client files lack: hardware=h200, num_gpus=8, precision=fp8, ...",
         ),
+        click.option("--source", type=click.Choice(SOURCES), help=SOURCE_HELP),
         click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
     ]
     for opt in reversed(opts):
@@ -86,6 +87,7 @@ def _request(kw: dict[str, Any]) -> Request:
         config=kw["config"],
         keep_reruns=kw["keep_reruns"],
         sets=kw["sets"],
+        source=kw["source"],
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -17,13 +17,15 @@ from tui.core.hardware import COST_MODELS
 from tui.core.measures import METRICS
 from tui.remote.client import DEFAULT_URL
 
+SOURCES = ("bundled", "pulled")
+SOURCE_HELP = "Data without PATHS: bundled, or pulled (default: pulled when newer)."
 TIMEOUT_S = 30.0  # per request; tests shorten it
 MAX_RETRY_WAIT_S = 60.0  # cap on the server's Retry-After
 MAX_PROBLEMS = 5  # problems printed one per line before a count
 HISTORY_METRICS = tuple(m.key for m in METRICS)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"paretop: {_one_line(message)}", err=True)
     sys.exit(1)
 
@@ -71,7 +73,6 @@ def pull_cmd(models: tuple[str, ...], as_of: str | None, history: bool, api_url:
         report = pull(client, args, lambda line: click.echo(_one_line(line), err=True), root)
     except (PullError, OSError) as exc:
         _fail(f"pull failed: {exc}; {_kept(root)}")
-        return
     click.echo(_one_line(summary(report)), err=True)
 
 
@@ -99,7 +100,7 @@ def _dimension_options(func: Any) -> Any:
 @click.option(
     "--cost-model", type=click.Choice(COST_MODELS), default="hyperscaler", show_default=True
 )
-@click.option("--source", type=click.Choice(["bundled", "pulled"]), help="Data when no PATHS.")
+@click.option("--source", type=click.Choice(SOURCES), help=SOURCE_HELP)
 @click.option(
     "--format",
     "fmt",
@@ -156,18 +157,17 @@ def _history_view(paths: tuple[Path, ...], kw: dict[str, Any]) -> Any:
 def _load(paths: tuple[Path, ...], source: str | None) -> tuple[Any, str]:
     """The rows to show and the data line naming them; problems go to stderr."""
     from tui.loaders import load_bundled, load_paths
-    from tui.remote.source import SourceError, choose
+    from tui.remote.source import SourceError, choose_data
 
-    if paths:
+    try:
+        data = choose_data(paths, source)
+    except SourceError as exc:
+        _fail(str(exc))
+    if data is None:
         result, label = load_paths(paths), "your files"
     else:
-        try:
-            chosen = choose(source)
-        except SourceError as exc:
-            _fail(str(exc))
-        root = chosen.root
-        result = load_paths([root]) if root else load_bundled()
-        label = chosen.label
+        result = load_paths([data.root]) if data.root else load_bundled()
+        label = data.label
     for problem in result.problems[:MAX_PROBLEMS]:
         click.echo(f"paretop: {_one_line(str(problem))}", err=True)
     if len(result.problems) > MAX_PROBLEMS:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from tui.core.history import HistoryLine, dates
 from tui.core.measures import BY_KEY
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -47,10 +50,11 @@ def to_plain(view: HistoryView) -> str:
         out.append(f"{text(line.label).ljust(width)}  {values}")
     shown = dates(view.lines)
     if shown:
+        kind = "dates" if all(_DATE.fullmatch(w) for w in shown) else "runs"
         out += [
             "",
-            f"{len(shown)} dates, {shown[0]} to {shown[-1]}; a date appears only where "
-            "that day's frontier holds the target (no extrapolation).",
+            f"{len(shown)} {kind}, {text(shown[0])} to {text(shown[-1])}; a {kind[:-1]} appears "
+            "only where its frontier holds the target (no extrapolation).",
         ]
     return "\n".join(out) + "\n"
 

@@ -58,3 +58,12 @@ def choose(source: str | None, root: Path | None = None) -> DataSource:
         if pulled_date(manifest) > BUNDLED_DATE:
             return found
     return DataSource("bundled", BUNDLED_LABEL)
+
+
+def choose_data(paths: tuple[Path, ...], source: str | None) -> DataSource | None:
+    """None when PATHS are given (they are the data); else the chosen or default source."""
+    if paths:
+        if source:
+            raise SourceError("--source chooses the data when no PATHS are given; drop one")
+        return None
+    return choose(source)
