@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tui.cli_remote import SOURCE_HELP, SOURCES, history_cmd, pull_cmd
-from tui.core.dimensions import DIMENSIONS
+from tui.core.dimensions import DIMENSIONS, GROUP_ORDER
 from tui.core.export import FORMATS
 from tui.core.hardware import COST_MODELS
 
@@ -38,7 +38,7 @@ def view_options(func: F) -> F:
         *(click.option(d.flag, multiple=True, help=d.help) for d in DIMENSIONS),
         click.option(
             "--group-by",
-            help=f"What a series is: any of {','.join(d.name for d in DIMENSIONS)}.",
+            help=f"What a series is: any of {','.join(GROUP_ORDER)}.",
         ),
         click.option("--targets", help="Interactivity targets in tok/s/user, e.g. 26,44,62."),
         click.option(

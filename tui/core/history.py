@@ -18,6 +18,7 @@ from tui.core.hardware import HardwareTable
 from tui.core.interp import steffen
 from tui.core.measures import BY_KEY, Metric
 from tui.core.reruns import superseded
+from tui.core.schema import KIND_RUN
 from tui.core.select import Selection, resolve
 from tui.core.series import series_label
 
@@ -85,7 +86,7 @@ def history(
     """
     chosen = BY_KEY[metric]
     sel = replace(selection or Selection(), model=model, sequence=sequence, group_by=GROUP_BY)
-    runs = frame[frame["kind"] == "run"].drop(columns="superseded", errors="ignore")
+    runs = frame[frame["kind"] == KIND_RUN].drop(columns="superseded", errors="ignore")
     rows = resolve(runs, sel).rows
     lines = []
     cols = [BY_NAME[d].column for d in GROUP_BY]

@@ -15,6 +15,7 @@ from tui.core.frontier import frontier
 from tui.core.hardware import HardwareTable
 from tui.core.interp import Spline
 from tui.core.measures import FRONTIERS, METRICS, TPUT, Metric
+from tui.core.schema import KIND_PUBLISHED
 
 
 def series_label(key: dict[str, str], shared: frozenset[str] = frozenset()) -> str:
@@ -54,7 +55,7 @@ class Series:
 
     @property
     def published(self) -> bool:
-        return bool((self.rows["kind"] == "published").all())
+        return bool((self.rows["kind"] == KIND_PUBLISHED).all())
 
     def spline(self, metric: Metric) -> Spline:
         """The metric's base column along its frontier (cached: built once per series)."""

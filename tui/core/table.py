@@ -10,7 +10,7 @@ from tui.core import compare
 from tui.core.advice import missing_notes
 from tui.core.hardware import HardwareTable
 from tui.core.reruns import drop_reruns
-from tui.core.schema import Problem
+from tui.core.schema import KIND_PUBLISHED, Problem
 from tui.core.select import Selection, resolve
 from tui.core.series import Point, Series, build_series, values_at
 from tui.core.targets import default_targets, format_target, shared_range
@@ -43,7 +43,7 @@ class Table:
         out: set[str] = set()
         for s in self.series:
             for src, kind in zip(s.rows["source"], s.rows["kind"], strict=True):
-                if kind == "published":
+                if kind == KIND_PUBLISHED:
                     out.add("published summary")
                 elif str(src).startswith("bundled:"):
                     out.add("bundled InferenceMAX snapshot")

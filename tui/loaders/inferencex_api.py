@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from tui.core.models import display_name
-from tui.core.schema import RowError, check_row, to_bool, to_number
+from tui.core.schema import KIND_RUN, RowError, check_row, to_bool, to_number
 from tui.loaders.base import Aggregated, Document, InputFormat
 from tui.loaders.common import normalise_gpu
 
@@ -112,7 +112,7 @@ def convert_row(row: dict[str, Any], source: str) -> dict[str, Any]:
         "source": source,
         "run_id": found.group(1) if found else None,
         "date": str(row["date"]) if row.get("date") else None,
-        "kind": "run",
+        "kind": KIND_RUN,
         "interactivity_formula": FORMULA,
     }
     return check_row(fields)
