@@ -232,3 +232,29 @@ def test_a_write_that_fails_leaves_no_half_cache(
         cache.write(folder, snap)
     assert snapshot(folder) == before
     assert [p.name for p in folder.parent.iterdir()] == ["inferencex"]
+
+
+def test_a_pull_as_of_a_date(api: ApiServer, tmp_path: Path) -> None:
+    result = pull(api, "--model", DSR1, "--date", "2026-06-01")
+    assert result.exit_code == 0, result.stderr
+    assert api.paths(BENCH) == [f"{BENCH}?model={DSR1}&date=2026-06-01"]
+    manifest = cache.read_manifest(root(tmp_path))
+    assert manifest is not None and manifest["as_of"] == "2026-06-01"
+    # the newest recorded dsr1 date on or before 2026-06-01
+    assert manifest["models"]["dsr1"]["latest"] <= "2026-06-01"
+    api.log.clear()
+    assert pull(api, "--model", DSR1).exit_code == 0  # the latest data is another snapshot
+    assert api.paths(BENCH) == [f"{BENCH}?model={DSR1}"]
+
+
+def test_a_bad_date_is_a_usage_error(api: ApiServer) -> None:
+    result = pull(api, "--date", "June")
+    assert result.exit_code == 2 and "not a date like 2026-11-30" in result.stderr
+    assert api.log == []
+
+
+def test_the_cache_reads_cleanly_with_check(api: ApiServer, tmp_path: Path) -> None:
+    assert pull(api, "--model", DSR1).exit_code == 0
+    got = run("check", str(root(tmp_path)))
+    assert got.exit_code == 0, got.stdout
+    assert "435" in got.stdout
