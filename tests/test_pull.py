@@ -258,3 +258,13 @@ def test_the_cache_reads_cleanly_with_check(api: ApiServer, tmp_path: Path) -> N
     got = run("check", str(root(tmp_path)))
     assert got.exit_code == 0, got.stdout
     assert "435" in got.stdout
+
+
+def test_a_damaged_cache_is_fetched_again(api: ApiServer, tmp_path: Path) -> None:
+    assert pull(api, "--model", DSR1).exit_code == 0
+    (root(tmp_path) / "benchmarks/dsr1.json").write_text("[]")  # no longer what was pulled
+    api.log.clear()
+    assert pull(api, "--model", DSR1).exit_code == 0
+    assert len(api.paths(BENCH)) == 1
+    manifest = cache.read_manifest(root(tmp_path))
+    assert manifest is not None and cache.verify(root(tmp_path), manifest) == []

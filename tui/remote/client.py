@@ -14,7 +14,7 @@ import urllib.parse
 import urllib.request
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -43,7 +43,6 @@ class Client:
     timeout_s: float = 30.0
     max_wait_s: float = 60.0  # cap on a Retry-After wait
     sleep: Callable[[float], None] = time.sleep
-    requests: list[str] = field(default_factory=list)  # every URL asked, for the report
 
     def url(self, route: str, params: dict[str, Any] | None = None) -> str:
         query = f"?{urllib.parse.urlencode(params)}" if params else ""
@@ -53,7 +52,6 @@ class Client:
         """GET a route; retry 429/502/503/504 (Retry-After honoured), at most 3 attempts."""
         url = self.url(route, params)
         for attempt in range(1, MAX_ATTEMPTS + 1):
-            self.requests.append(url)
             try:
                 body = self._get(url)
             except urllib.error.HTTPError as exc:

@@ -138,6 +138,8 @@ def pull(client: Client, args: PullArgs, say: Say, root: Path | None = None) -> 
     root = root or cache.cache_root()
     cache.recover(root)
     old = cache.read_manifest(root)
+    if old is not None and cache.verify(root, old):
+        old = None  # files missing or changed since the last pull: start afresh
     avail = client.get_json(AVAILABILITY)
     models = models_in(avail.data, args.as_of)
     report = Report(root=root)
@@ -148,9 +150,8 @@ def pull(client: Client, args: PullArgs, say: Say, root: Path | None = None) -> 
     snap = cache.Snapshot(client.base_url, stamp(), args.as_of)
     snap.add("availability.json", avail.body, avail.url, stamp(avail.fetched_at), _rows(avail))
     if old is not None and old.get("as_of") == args.as_of:
-        for key in old.get("models", {}):
-            if key not in {m.key for m in chosen}:
-                _keep(snap, root, old, key)  # pulled before, not asked for now: keep it
+        for key in set(old.get("models", {})) - {m.key for m in chosen}:
+            _keep(snap, root, old, key)  # pulled before, not asked for now: keep it
     for i, model in enumerate(chosen, 1):
         assert model.name is not None
         if unchanged(old, model, args):
@@ -180,13 +181,3 @@ def summary(report: Report) -> str:
     if report.unchanged:
         parts.append(f"unchanged: {', '.join(report.unchanged)}")
     return f"{'; '.join(parts) or 'nothing to pull'} -> {report.root}"
-
-
-def describe(root: Path) -> str:
-    """ "InferenceX, pulled 2026-11-30" for a cache, or "" when there is none."""
-    manifest = cache.read_manifest(root)
-    if manifest is None:
-        return ""
-    when = str(manifest.get("pulled_at", ""))[:10]
-    as_of = f" (as of {manifest['as_of']})" if manifest.get("as_of") else ""
-    return f"InferenceX, pulled {when}{as_of}"
