@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.remote.client import Client, retry_after
+from tui.remote.client import Client, PullError, retry_after
 from tui.remote.pull import models_in, progress
 
 
@@ -42,3 +42,9 @@ def test_latest_date_per_model_as_of_a_day() -> None:
 @pytest.mark.parametrize(("done", "bar"), [(0, "[----]"), (1, "[##--]"), (2, "[####]")])
 def test_progress_is_plain_text(done: int, bar: str) -> None:
     assert progress(done, 2, "m", width=4) == f"{bar} {done}/2 m"
+
+
+@pytest.mark.parametrize("base", ["file:///etc", "ftp://h", "inferencex.semianalysis.com"])
+def test_only_http_urls(base: str) -> None:
+    with pytest.raises(PullError, match="must start with http"):
+        Client(base).url("/api/v1/availability")

@@ -45,6 +45,8 @@ class Client:
     sleep: Callable[[float], None] = time.sleep
 
     def url(self, route: str, params: dict[str, Any] | None = None) -> str:
+        if urllib.parse.urlsplit(self.base_url).scheme not in ("http", "https"):
+            raise PullError(f"the API URL must start with http:// or https://: {self.base_url!r}")
         query = f"?{urllib.parse.urlencode(params)}" if params else ""
         return f"{self.base_url.rstrip('/')}{route}{query}"
 
