@@ -182,3 +182,21 @@ def test_the_reproducing_command_names_the_source(cache_dir: Path) -> None:
     table, _ = run_request(request)
     assert "--source pulled" in command_line(request, table)
     assert str(cache_dir) not in command_line(request, table)
+
+
+async def test_the_explorer_opens_on_pulled_data(cache_dir: Path) -> None:
+    from tui.app.main import make_app
+    from tui.app.screens import InspectorScreen
+    from tui.pipeline import build_request
+
+    request = build_request(model="DeepSeek-R1-0528", sequence="1k/1k")
+    assert request.data is not None and request.data.kind == "pulled"  # newer than bundled
+    async with make_app(request).run_test(size=(120, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        table = pilot.app.table  # type: ignore[attr-defined]
+        assert table is not None and table.model == "DeepSeek-R1-0528"
+        assert any(s.key.get("hardware") == "b300" for s in table.series)  # only pulled has b300
+        await pilot.press("i")  # the inspector shows API rows too
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, InspectorScreen)
