@@ -200,3 +200,21 @@ async def test_the_explorer_opens_on_pulled_data(cache_dir: Path) -> None:
         await pilot.press("i")  # the inspector shows API rows too
         await pilot.pause()
         assert isinstance(pilot.app.screen, InspectorScreen)
+
+
+def test_the_table_uses_the_latest_rows_not_the_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = ApiServer(shared_dir(API)).start()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    try:
+        args = ["pull", "--api-url", server.url, "--model", "dsr1", "--history"]
+        assert CliRunner().invoke(main, args).exit_code == 0
+    finally:
+        server.close()
+    latest = tmp_path / "paretop" / "inferencex" / "benchmarks"
+    view = ["--model", "DeepSeek-R1-0528", "--sequence", "1k/1k", "--hardware", "mi300x"]
+    obj = table_json("--source", "pulled", *view)
+    assert obj == table_json(str(latest), *view)
+    series = obj["series"]
+    assert isinstance(series, list) and series[0]["runs"] == 5  # the 5 latest rows only

@@ -87,8 +87,8 @@ def read(
     """The request's files (or the bundled data), reruns marked once for every later step."""
     if request.paths:
         result = load_paths(request.paths, progress, request.metadata, settle_s)
-    elif request.data is not None and request.data.root is not None:
-        result = load_paths([request.data.root], progress)
+    elif request.data is not None and request.data.latest is not None:
+        result = load_paths([request.data.latest], progress)
     else:
         result = load_bundled(progress)
     result.frame["superseded"] = superseded(result.frame)

@@ -24,6 +24,11 @@ class DataSource:
     label: str  # "InferenceX, pulled 2026-11-30" for the data line and header
     root: Path | None = None  # the cache folder, for "pulled"
 
+    @property
+    def latest(self) -> Path | None:
+        """The latest rows per configuration (not the history, whose older runs would pool)."""
+        return self.root / "benchmarks" if self.root else None
+
 
 def pulled_date(manifest: dict[str, Any]) -> str:
     """The newest data date the cache holds (the models' latest dates)."""
