@@ -129,49 +129,34 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _history_view(paths: tuple[Path, ...], kw: dict[str, Any]) -> Any:
-    from tui.core.hardware import build_table
     from tui.core.history import history
     from tui.core.history_format import HistoryView
-    from tui.core.select import Selection, SelectionError, resolve
+    from tui.core.select import SelectionError, resolve
+    from tui.pipeline import RequestError, build_request, read_history
 
-    frame, label = _load(paths, kw["source"])
-    sel = Selection(kw["model"], kw["sequence"], {d.name: _split(kw[d.name]) for d in DIMENSIONS})
-    table = build_table(None, [], [], kw["cost_model"])
+    filters = {d.name: _split(kw[d.name]) for d in DIMENSIONS}
     try:
-        lines = history(
-            frame,
-            kw["model"],
-            kw["sequence"],
-            kw["target"],
-            kw["metric"],
-            table,
-            kw["cost_model"],
-            sel,
-        )
-        picked = resolve(frame, sel)
-    except SelectionError as exc:
+        request = build_request(
+            paths, kw["model"], kw["sequence"], filters, cost_model=kw["cost_model"],
+            source=kw["source"],
+        )  # fmt: skip
+    except RequestError as exc:
         _fail(str(exc))
-    return HistoryView(picked.model, picked.sequence, kw["target"], kw["metric"], label, lines)
-
-
-def _load(paths: tuple[Path, ...], source: str | None) -> tuple[Any, str]:
-    """The rows to show and the data line naming them; problems go to stderr."""
-    from tui.loaders import load_bundled, load_paths
-    from tui.remote.source import SourceError, choose_data
-
-    try:
-        data = choose_data(paths, source)
-    except SourceError as exc:
-        _fail(str(exc))
-    if data is None:
-        result, label = load_paths(paths), "your files"
-    else:
-        result = load_paths([data.root]) if data.root else load_bundled()
-        label = data.label
+    result = read_history(request)
     for problem in result.problems[:MAX_PROBLEMS]:
         click.echo(f"paretop: {_one_line(str(problem))}", err=True)
     if len(result.problems) > MAX_PROBLEMS:
         click.echo(f"paretop: ... and {len(result.problems) - MAX_PROBLEMS} more", err=True)
     if result.frame.empty:
         _fail("no benchmark rows could be read")
-    return result.frame, label
+    sel = request.selection
+    try:
+        lines = history(
+            result.frame, sel.model, sel.sequence, kw["target"], kw["metric"], request.hardware,
+            kw["cost_model"], sel,
+        )  # fmt: skip
+        picked = resolve(result.frame, sel)
+    except SelectionError as exc:
+        _fail(str(exc))
+    label = request.data.label if request.data else "your files"
+    return HistoryView(picked.model, picked.sequence, kw["target"], kw["metric"], label, lines)

@@ -95,6 +95,13 @@ def read(
     return result
 
 
+def read_history(request: Request, progress: Progress | None = None) -> LoadResult:
+    """Rows for the history view: as read(), but pulled data brings its history too."""
+    if not request.paths and request.data is not None and request.data.root is not None:
+        return load_paths([request.data.root], progress)
+    return read(request, progress)
+
+
 def load(request: Request) -> tuple[pd.DataFrame, list[Problem]]:
     """Load the request's paths (or the bundled data). Returns (frame, problems)."""
     result = read(request)
