@@ -268,3 +268,17 @@ def test_a_damaged_cache_is_fetched_again(api: ApiServer, tmp_path: Path) -> Non
     assert len(api.paths(BENCH)) == 1
     manifest = cache.read_manifest(root(tmp_path))
     assert manifest is not None and cache.verify(root(tmp_path), manifest) == []
+
+
+def test_retry_after_is_honoured_and_capped(api: ApiServer) -> None:
+    from tui.remote.client import Client
+
+    waits: list[float] = []
+    api.fail(BENCH, "429", "502")  # both say Retry-After: 1
+    client = Client(api.url, timeout_s=0.5, max_wait_s=60, sleep=waits.append)
+    got = client.get_json(BENCH, {"model": DSR1})
+    assert waits == [1.0, 1.0] and len(got.data) == 435
+    api.fail(BENCH, "503")
+    capped = Client(api.url, timeout_s=0.5, max_wait_s=0.25, sleep=waits.append)
+    capped.get_json(BENCH, {"model": DSR1})
+    assert waits[-1] == 0.25
