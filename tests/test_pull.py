@@ -282,3 +282,36 @@ def test_retry_after_is_honoured_and_capped(api: ApiServer) -> None:
     capped = Client(api.url, timeout_s=0.5, max_wait_s=0.25, sleep=waits.append)
     capped.get_json(BENCH, {"model": DSR1})
     assert waits[-1] == 0.25
+
+
+def test_a_swap_that_fails_half_way_puts_the_previous_cache_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "c" / "inferencex"
+    snap = cache.Snapshot("http://x", "2026-11-30T00:00:00Z")
+    snap.add("benchmarks/a.json", b"[]", "http://x/a", "t", 0)
+    cache.write(folder, snap)
+    before = snapshot(folder)
+    real = cache.os.rename
+    calls: list[str] = []
+
+    def second_fails(src: object, dst: object) -> None:
+        calls.append(str(dst))
+        if len(calls) == 2:  # the new folder into place
+            raise OSError("interrupted")
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache.os, "rename", second_fails)
+    with pytest.raises(OSError):
+        cache.write(folder, snap)
+    monkeypatch.setattr(cache.os, "rename", real)
+    assert snapshot(folder) == before
+    assert [p.name for p in folder.parent.iterdir()] == ["inferencex"]
+
+
+def test_a_reader_never_removes_a_running_pulls_folder(api: ApiServer, tmp_path: Path) -> None:
+    assert pull(api, "--model", DSR1).exit_code == 0
+    busy = root(tmp_path).parent / ".inferencex.tmp-running"
+    busy.mkdir()
+    assert run("table", "--source", "pulled", "--model", DSR1).exit_code == 0
+    assert busy.is_dir()

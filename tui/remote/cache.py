@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,34 +58,49 @@ class Snapshot:
         }
 
 
-def recover(root: Path) -> None:
-    """Undo a swap cut off between its two renames; drop temporary folders left behind."""
+STALE_S = 3600.0  # a temporary folder this old belongs to no running pull
+
+
+def recover(root: Path, tidy: bool = False) -> None:
+    """Undo a swap cut off between its two renames; with `tidy`, drop stale leftovers.
+
+    Only folders older than STALE_S are removed, so a pull running elsewhere keeps its own.
+    """
     parent = root.parent
     if not parent.is_dir():
         return
     olds = sorted(parent.glob(f".{root.name}.old-*"), key=lambda p: p.stat().st_mtime)
     if olds and not root.exists():
         os.rename(olds.pop(), root)
-    for stale in [*olds, *parent.glob(f".{root.name}.tmp-*")]:
-        shutil.rmtree(stale, ignore_errors=True)
+    if tidy:
+        now = time.time()
+        for stale in [*olds, *parent.glob(f".{root.name}.tmp-*")]:
+            if now - stale.stat().st_mtime > STALE_S:
+                shutil.rmtree(stale, ignore_errors=True)
+
+
+def _fill(folder: Path, snapshot: Snapshot) -> None:
+    for rel, body in snapshot.files.items():
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+    text = json.dumps(snapshot.manifest(), indent=1, sort_keys=True) + "\n"
+    (folder / MANIFEST).write_text(text, encoding="utf-8")
 
 
 def write(root: Path, snapshot: Snapshot) -> None:
     """Write the snapshot to a temporary folder, then swap it in for the current cache."""
     root.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{root.name}.tmp-", dir=root.parent))
+    old = root.parent / f".{root.name}.old-{os.getpid()}"
     try:
-        for rel, body in snapshot.files.items():
-            target = tmp / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(body)
-        text = json.dumps(snapshot.manifest(), indent=1, sort_keys=True) + "\n"
-        (tmp / MANIFEST).write_text(text, encoding="utf-8")
-        old = root.parent / f".{root.name}.old-{os.getpid()}"
+        _fill(tmp, snapshot)
         if root.exists():
             os.rename(root, old)
         os.rename(tmp, root)
     except BaseException:
+        if old.exists() and not root.exists():
+            os.rename(old, root)  # the swap failed half-way: put the previous cache back
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     shutil.rmtree(old, ignore_errors=True)

@@ -136,7 +136,7 @@ def unchanged(old: dict[str, Any] | None, model: Model, args: PullArgs) -> bool:
 def pull(client: Client, args: PullArgs, say: Say, root: Path | None = None) -> Report:
     """Fetch what changed and swap in a new cache; PullError leaves the old cache untouched."""
     root = root or cache.cache_root()
-    cache.recover(root)
+    cache.recover(root, tidy=True)
     old = cache.read_manifest(root)
     if old is not None and cache.verify(root, old):
         old = None  # files missing or changed since the last pull: start afresh
