@@ -59,6 +59,12 @@ def view_options(func: F) -> F:
             "--keep-reruns", is_flag=True, help="Pool reruns instead of keeping the latest."
         ),
         click.option(
+            "--ascii",
+            "ascii_only",
+            is_flag=True,
+            help="Only ASCII characters (automatic under a C locale or a non-UTF-8 terminal).",
+        ),
+        click.option(
             "--set",
             "sets",
             multiple=True,
@@ -74,9 +80,11 @@ def view_options(func: F) -> F:
 
 
 def _request(kw: dict[str, Any]) -> Request:
+    from tui.core.glyphs import wants_ascii
     from tui.pipeline import build_request  # lazy: pandas loads only when needed
 
-    return build_request(
+    ascii_only = kw["ascii_only"] or wants_ascii(sys.stdout.encoding)
+    request = build_request(
         paths=list(kw["paths"]),
         model=kw["model"],
         sequence=kw["sequence"],
@@ -91,6 +99,7 @@ def _request(kw: dict[str, Any]) -> Request:
         sets=kw["sets"],
         source=kw["source"],
     )
+    return replace(request, ascii=ascii_only)
 
 
 def fail(message: str) -> None:
@@ -182,6 +191,7 @@ def open_app(watch: bool, **kw: Any) -> None:
 )
 def table_cmd(fmt: str, **kw: Any) -> None:
     """Print the metrics table at the interactivity targets (no PATHS: the bundled data)."""
+    from tui.core.glyphs import to_ascii
     from tui.pipeline import RequestError, run_request
 
     try:
@@ -192,7 +202,8 @@ def table_cmd(fmt: str, **kw: Any) -> None:
         return
     for problem in problems:
         click.echo(f"paretop: {problem}", err=True)
-    click.echo(FORMATS[fmt].write(table), nl=False)
+    text = FORMATS[fmt].write(table)
+    click.echo(to_ascii(text) if request.ascii else text, nl=False)
 
 
 @main.command("check")

@@ -120,8 +120,10 @@ def history_cmd(fmt: str, paths: tuple[Path, ...], **kw: Any) -> None:
 
     if not kw["target"] > 0:
         _fail("--target must be a positive tok/s/user")
-    view = _history_view(paths, kw)
-    click.echo(FORMATS[fmt](view), nl=False)
+    from tui.core.glyphs import to_ascii, wants_ascii
+
+    text = FORMATS[fmt](_history_view(paths, kw))
+    click.echo(to_ascii(text) if wants_ascii(sys.stdout.encoding) else text, nl=False)
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -39,6 +39,7 @@ class Request:
     constant_flags: tuple[str, ...] = field(default=())  # --gpu-*/--config, to reproduce the view
     metadata: dict[str, str] = field(default_factory=dict)  # --set key=value for raw files
     watch: bool = False  # the explorer re-reads the paths when files appear or change
+    ascii: bool = False  # draw only ASCII (terminals or locales without the glyphs)
     data: DataSource | None = None  # without paths: the bundled or the pulled data, and its label
 
 
@@ -78,7 +79,7 @@ def build_request(
         raise RequestError(f"unknown filter {', '.join(unknown)}")
     sel = Selection(model, sequence, chosen, groups)
     opts = Options(targets=wanted, cost_model=cost_model, keep_reruns=keep_reruns)
-    return Request(paths, sel, opts, table, tuple(flags), metadata, watch, data)
+    return Request(paths, sel, opts, table, tuple(flags), metadata, watch, data=data)
 
 
 def read(

@@ -67,7 +67,7 @@ class ParetopApp(App[None]):
         self.loads = LoadService()
         self.watcher: Watcher | None = None
         self._watch_timer: Timer | None = None
-        self.series_styles = SeriesStyles()
+        self.series_styles = SeriesStyles(ascii_only=request.ascii)
         self.said: list[str] = []
         """Every message shown in the status line, oldest first."""
 
@@ -87,7 +87,7 @@ class ParetopApp(App[None]):
             Text(f"Window too small: paretop needs {width} x {height}. Enlarge it, or q to quit."),
             id="too-small",
         )
-        yield Header()
+        yield Header(icon="*" if self.request.ascii else "⭘")
         with Horizontal(id="body"):
             yield Sidebar(id="sidebar")
             with Vertical(id="main"):
@@ -100,6 +100,7 @@ class ParetopApp(App[None]):
         self.query_one("#main").loading = True
         self.query_one(Sidebar).set_class(self.size.width < self.NARROW, "-hidden")
         self.fit(self.size.width, self.size.height)
+        self.screen.set_class(self.request.ascii, "-ascii")
         self.query_one(MetricsPane).focus()  # a pane has focus from the start
         self.start_load()
         if self.request.watch:
@@ -117,7 +118,7 @@ class ParetopApp(App[None]):
         self.said.append(text)
         status = self.query_one("#status", Static)
         status.set_class(severity != "information", "-warning")
-        status.update(Text(text))  # names from files are data, never markup
+        status.update(Text(self.series_styles.glyphs(text)))  # data, never markup
 
     # --- loading -------------------------------------------------------------------------
 
@@ -221,7 +222,9 @@ class ParetopApp(App[None]):
         )
         table = outcome.table
         if table is None:
-            self.query_one("#status", Static).update(Text(outcome.message))
+            self.query_one("#status", Static).update(
+                Text(self.series_styles.glyphs(outcome.message))
+            )
             self.query_one(ChartPanel).show_message(outcome.message)
             self.query_one(MetricsPane).show_message(outcome.message)
             return
@@ -231,12 +234,11 @@ class ParetopApp(App[None]):
         )
         self.query_one(MetricsPane).table = table
         hidden = self.query_one(Sidebar).has_class("-hidden")
-        self.query_one("#status", Static).update(
-            Text(
-                f"{'s: filters · ' if hidden else ''}tab: panes · {table.model} "
-                f"{table.sequence} · {state.cost_model} cost · {', '.join(table.sources)}"
-            )
+        line = (
+            f"{'s: filters · ' if hidden else ''}tab: panes · {table.model} "
+            f"{table.sequence} · {state.cost_model} cost · {', '.join(table.sources)}"
         )
+        self.query_one("#status", Static).update(Text(self.series_styles.glyphs(line)))
 
     # --- sidebar -------------------------------------------------------------------------
 

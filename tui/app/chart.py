@@ -133,7 +133,8 @@ class ChartPanel(Vertical):
         plt = plot.plt
         plt.clear_figure()
         plt.title(metric.title + (" — log scale" if view.log_y else ""))
-        plt.xlabel("interactivity (tok/s/user)")
+        if plot.size.height >= 10:  # a short chart keeps its rows for the data
+            plt.xlabel("interactivity (tok/s/user)")
         entries: list[Text] = []
         every: list[float] = []
         for series in table.series:
@@ -142,7 +143,8 @@ class ChartPanel(Vertical):
             if view.show_raw:
                 rx, ry = raw_points(series, metric, view.hardware, table.cost_model)
                 if rx:
-                    plt.scatter(rx, ry, marker="·", color=self.faint())
+                    dot = "." if self.series_styles.ascii_only else "·"
+                    plt.scatter(rx, ry, marker=dot, color=self.faint())
                     every += ry
             if xs:
                 plt.plot(xs, ys, marker=marker, color=colour)
@@ -160,7 +162,10 @@ class ChartPanel(Vertical):
         entries.append(Text(f"│ targets {', '.join(f'{t:g}' for t in table.targets)}", "dim"))
         legend = self.query_one("#legend", Static)
         room = max(1, (self.size.height - 6) // 2)  # the plot keeps at least half the panel
-        legend.update(lay_out(entries, max(20, self.size.width - 2), room))
+        laid = lay_out(entries, max(20, self.size.width - 2), room)
+        if self.series_styles.ascii_only:
+            laid.plain = self.series_styles.glyphs(laid.plain)  # same length: spans still fit
+        legend.update(laid)
         plot.refresh()
 
     def on_resize(self) -> None:

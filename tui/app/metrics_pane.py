@@ -66,15 +66,20 @@ class MetricsPane(VerticalScroll):
         grid = self.query_one("#metrics", DataTable)
         grid.clear(columns=True)
         labels = [f"{self.series_styles.marker(s.label)} {s.label}" for s in table.series]
-        blocks = [(metric, *metric_block(table, metric)) for metric in TABLE]
+        glyphs = self.series_styles.glyphs
+        blocks = []
+        for metric in TABLE:
+            texts, best = metric_block(table, metric)
+            blocks.append((metric, [[glyphs(x) for x in row] for row in texts], best))
         heads = [f"@{format_target(t)}" for t in table.targets]
         # Widths from the header and every value, set explicitly: nothing is cut after a change.
         widths = [
             max([len(heads[t])] + [len(x[t]) for _, texts, _ in blocks for x in texts])
             for t in range(len(heads))
         ]
-        first = max([len("tok/s/user →")] + [len(m.label) for m in TABLE])
-        grid.add_column("tok/s/user →", key="metric", width=first)
+        corner = glyphs("tok/s/user →")
+        first = max([len(corner)] + [len(m.label) for m in TABLE])
+        grid.add_column(corner, key="metric", width=first)
         grid.add_column("series", key="series", width=max([6, *map(len, labels)]))
         for head, width in zip(heads, widths, strict=True):
             grid.add_column(Text(head.rjust(width)), width=width)
@@ -90,7 +95,7 @@ class MetricsPane(VerticalScroll):
                 height=max(1, len(labels)),
                 key=metric.key,
             )
-        self.query_one("#sentences", Static).update(Text("\n".join(footer(table))))
+        self.query_one("#sentences", Static).update(Text(glyphs("\n".join(footer(table)))))
 
     def show_message(self, text: str) -> None:
         self.table = None
