@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tui.cli_remote import SOURCE_HELP, SOURCES, history_cmd, pull_cmd
+from tui.cli_rows import rows_cmd
 from tui.core.dimensions import DIMENSIONS, GROUP_ORDER
 from tui.core.export import FORMATS
 from tui.core.hardware import COST_MODELS
@@ -233,5 +234,6 @@ def check_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str) -> None:
     sys.exit(exit_code(result))
 
 
+main.add_command(rows_cmd)
 main.add_command(pull_cmd)
 main.add_command(history_cmd)

@@ -7,12 +7,18 @@ More specific detectors come first (a vLLM file also has keys SGLang files have)
 from __future__ import annotations
 
 from tui.loaders import (
+    aiperf_sweep,
     canonical_csv,
+    companions,
     genai_perf,
     guidellm,
+    inference_perf,
     inferencemax,
     inferencex_api,
+    llmperf,
+    offline,
     sglang,
+    trtllm_bench,
     vllm,
 )
 from tui.loaders.base import Document, InputFormat
@@ -22,9 +28,17 @@ FORMATS: tuple[InputFormat, ...] = (
     inferencex_api.FORMAT,
     guidellm.FORMAT,
     genai_perf.FORMAT,
+    aiperf_sweep.FORMAT,
+    aiperf_sweep.CONFIDENCE_FORMAT,
+    trtllm_bench.FORMAT,
+    inference_perf.FORMAT,
+    llmperf.FORMAT,
     vllm.FORMAT,
     sglang.FORMAT,
+    offline.FORMAT,
+    companions.FORMAT,
     genai_perf.CSV_FORMAT,
+    vllm.CSV_FORMAT,
     canonical_csv.FORMAT,
 )
 
