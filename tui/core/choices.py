@@ -19,8 +19,8 @@ def counts(rows: pd.DataFrame, chosen: Mapping[str, tuple[str, ...]]) -> dict[st
     for dim in DIMENSIONS:
         part = rows
         for other in DIMENSIONS:
-            if other is not dim:
-                part = part[part[other.column].isin(chosen.get(other.name, ()))]
+            if other is not dim and other.name in chosen:  # absent: every value
+                part = part[part[other.column].isin(chosen[other.name])]
         every = sorted(rows[dim.column].unique())
         have = part[dim.column].value_counts()
         out[dim.name] = {v: int(have.get(v, 0)) for v in every}
