@@ -78,7 +78,8 @@ def build_request(
     if unknown:
         raise RequestError(f"unknown filter {', '.join(unknown)}")
     sel = Selection(model, sequence, chosen, groups)
-    opts = Options(targets=wanted, cost_model=cost_model, keep_reruns=keep_reruns)
+    label = data.label if data is not None else None
+    opts = Options(wanted, cost_model, keep_reruns, label)
     return Request(paths, sel, opts, table, tuple(flags), metadata, watch, data=data)
 
 
