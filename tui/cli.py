@@ -92,7 +92,9 @@ def _request(kw: dict[str, Any]) -> Request:
 
 
 def fail(message: str) -> None:
-    click.echo(f"paretop: {message}", err=True)
+    from tui.core.text import inert
+
+    click.echo(f"paretop: {inert(message)}", err=True)
     sys.exit(1)
 
 
@@ -146,8 +148,8 @@ def open_app(watch: bool, **kw: Any) -> None:
 )
 def table_cmd(fmt: str, **kw: Any) -> None:
     """Print the metrics table at the interactivity targets (no PATHS: the bundled data)."""
-    from tui.core.export import FORMATS
-    from tui.core.request import RequestError, run_request
+    from tui.core.export import FORMATS, to_json
+    from tui.core.request import RequestError, command_line, run_request
 
     try:
         request = _request(kw)
@@ -156,7 +158,10 @@ def table_cmd(fmt: str, **kw: Any) -> None:
         fail(str(exc))
         return
     for problem in problems:
-        click.echo(f"paretop: {problem}", err=True)
+        click.echo(f"paretop: {problem}", err=True)  # Problem's text is made inert
+    if fmt == "json":
+        click.echo(to_json(table, command_line(request, table)), nl=False)
+        return
     click.echo(FORMATS[fmt](table), nl=False)
 
 

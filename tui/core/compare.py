@@ -33,8 +33,8 @@ def fmt_value(value: float) -> str:
 
 def fmt_money(value: float) -> str:
     """Dollars with at least three decimals and four significant digits ($1.436, $0.02853)."""
-    if math.isnan(value):
-        return "—"
+    if not math.isfinite(value) or value <= 0:
+        return "—"  # no price, or one overflowed: never "$inf" or a log of zero
     digits = 3 if value >= 1 else max(3, 3 - math.floor(math.log10(value)))
     return f"${value:.{digits}f}"
 

@@ -61,7 +61,8 @@ def build_request(
         table = build_table(config, list(gpu_cost), list(gpu_kw), cost_model)
     except (ValueError, SelectionError) as exc:
         raise RequestError(str(exc)) from None
-    overrides = [f"--gpu-cost {v}" for v in gpu_cost] + [f"--gpu-kw {v}" for v in gpu_kw]
+    overrides = [f"--gpu-cost {shlex.quote(v)}" for v in gpu_cost]
+    overrides += [f"--gpu-kw {shlex.quote(v)}" for v in gpu_kw]
     if config:
         overrides.append(f"--config {shlex.quote(str(config))}")
     overrides += [f"--set {shlex.quote(f'{k}={v}')}" for k, v in metadata.items()]
@@ -91,10 +92,14 @@ def run_request(request: Request) -> tuple[Table, list[Problem]]:
 
 
 def command_line(request: Request, table: Table) -> str:
-    """The `paretop table ...` command that reproduces a view, for a teammate."""
+    """The `paretop table ...` command that reproduces a view, for a teammate.
+
+    Every value is shell-quoted: names come from files and flags, and a pasted command must
+    never run `$(...)` or split on a space.
+    """
     sel = request.selection
     parts = ["paretop", "table", *(shlex.quote(str(p)) for p in request.paths)]
-    parts += ["--model", shlex.quote(table.model), "--sequence", table.sequence]
+    parts += ["--model", shlex.quote(table.model), "--sequence", shlex.quote(table.sequence)]
     for flag, values in (
         ("--hardware", sel.hardware),
         ("--precision", sel.precision),
@@ -102,11 +107,11 @@ def command_line(request: Request, table: Table) -> str:
         ("--spec", sel.spec),
     ):
         if values:
-            parts += [flag, ",".join(values)]
-    parts += ["--group-by", ",".join(table.group_by)]
-    parts += ["--targets", ",".join(format_target(t) for t in table.targets)]
+            parts += [flag, shlex.quote(",".join(values))]
+    parts += ["--group-by", shlex.quote(",".join(table.group_by))]
+    parts += ["--targets", shlex.quote(",".join(format_target(t) for t in table.targets))]
     if request.options.cost_model != "hyperscaler":
-        parts += ["--cost-model", request.options.cost_model]
+        parts += ["--cost-model", shlex.quote(request.options.cost_model)]
     if request.options.keep_reruns:
         parts.append("--keep-reruns")
     parts += list(request.overrides)

@@ -8,6 +8,8 @@ from typing import Any
 
 import pandas as pd
 
+from tui.core.text import inert
+
 STR_COLUMNS = [
     "model",
     "model_id",
@@ -75,7 +77,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.path if self.row is None else f"{self.path} (row {self.row})"
-        return f"{where}: {self.reason}"
+        return inert(f"{where}: {self.reason}")
 
 
 class RowError(ValueError):

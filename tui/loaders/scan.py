@@ -12,17 +12,20 @@ from typing import Any
 
 import pandas as pd
 
+from tui.core.files import ReadError, describe, read_text
 from tui.core.paths import data_file
 from tui.core.schema import Problem, RowError, check_row, finish_frame
 from tui.loaders import clients
 from tui.loaders.base import Aggregated, Converted, Document, FormatError
 from tui.loaders.common import FileRecord, LoadResult, normalise_gpu, recency
 from tui.loaders.meta import SIDECAR, Context
+from tui.loaders.reading import JsonLimitError, iter_files, loads, nonblank_lines
 from tui.loaders.registry import detect
 
 BUNDLED = ("inferencemax.csv", "published.csv")
-_SKIP_SUFFIXES = {".md", ".txt", ".toml", ".py", ".sh", ".log", ".png", ".gz", ".zip", ".svg"}
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
+EMPTY_RUN = "agg_bmk.json"  # InferenceMAX writes `[]` here for a run that aggregated nothing
+MAX_BAD_LINES = 100  # a JSON-lines file with more broken lines than this is not one
 MAX_BYTES = 256 * 1024 * 1024  # result files are small; a bigger file is someone's model or data
 
 
@@ -32,18 +35,6 @@ class FileResult:
     problems: list[Problem] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
     pending: bool = False  # still being written (watch mode): read again later
-
-
-def iter_files(path: Path) -> Iterable[Path]:
-    """The file itself, or every file below a directory (sorted, hidden ones skipped)."""
-    if path.is_file():
-        yield path
-        return
-    for root, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() not in _SKIP_SUFFIXES:
-                yield Path(root) / name
 
 
 def apply_given(row: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
@@ -97,21 +88,34 @@ def read_document(doc: Document, ctx: Context) -> FileResult:
 
 
 def _json_lines(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
-    """One JSON document per line; a broken line is reported (or awaited, if still being written)."""
+    """One JSON document per line; a broken line is reported (or awaited, if still being written).
+
+    The first record names the format before the rest are parsed: a big file of lines no format
+    reads costs one problem, not memory for every line.
+    """
     records: list[Any] = []
     problems: list[Problem] = []
     pending = False
-    lines = [(n, line) for n, line in enumerate(text.splitlines()) if line.strip()]
-    for i, (n, line) in enumerate(lines):
+    first = -1  # the line of the first record, whose format decides the file's
+    for n, line, last in nonblank_lines(text):
+        if len(problems) >= MAX_BAD_LINES:
+            problems.append(Problem(str(path), f"stopped after {MAX_BAD_LINES} broken lines"))
+            break
         try:
-            records.append(json.loads(line))
+            records.append(loads(line))
+            first = n if len(records) == 1 else first
         except json.JSONDecodeError as exc:
-            if fresh and i == len(lines) - 1:
+            if fresh and last:
                 pending = True  # the writer has not finished this line yet
             else:
                 problems.append(
                     Problem(str(path), f"line {n + 1} is not valid JSON: {exc.msg}", row=n)
                 )
+        except JsonLimitError as exc:
+            problems.append(Problem(str(path), f"line {n + 1}: {exc}", row=n))
+        if len(records) == 1 and n == first and detect(Document(path, text, records)) is None:
+            what = "unrecognised JSON lines: the first record is not a known benchmark format"
+            return FileResult("json (JSON lines)", [*problems, Problem(str(path), what)])
     result = read_document(Document(path, text, records), ctx) if records else FileResult("json")
     result.fmt += " (JSON lines)"
     result.problems = problems + result.problems
@@ -121,7 +125,7 @@ def _json_lines(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
 
 def _json(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
     try:
-        doc = json.loads(text)  # Python's json reads SGLang's bare Infinity/NaN tokens
+        doc = loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
             return _json_lines(text, path, ctx, fresh)
@@ -132,33 +136,50 @@ def _json(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
         if truncated:
             reason += "; the file looks truncated"
         return FileResult("json", [Problem(str(path), reason)])
+    except JsonLimitError as exc:
+        return FileResult("json", [Problem(str(path), str(exc))])
     records = doc if isinstance(doc, list) else [doc]
+    if not records and path.name.endswith(EMPTY_RUN):
+        return FileResult("inferencemax (empty: a run with no results)")
     if not records:
-        return FileResult("json")
-    return read_document(Document(path, text, records), ctx)
+        return FileResult("json", [Problem(str(path), "no rows: an empty JSON array")])
+    return _some(read_document(Document(path, text, records), ctx), path)
+
+
+def _some(result: FileResult, path: Path) -> FileResult:
+    """A read that found neither rows nor problems (a header-only CSV) says so."""
+    if not (result.rows or result.problems or result.pending):
+        result.problems.append(Problem(str(path), "no rows: the file holds no records"))
+    return result
 
 
 def read_file(path: Path, ctx: Context, settle_s: float | None = None) -> FileResult:
-    """One file's rows and problems; never raises for bad content.
+    """One file's rows and problems; never raises, whatever the file holds.
 
     With `settle_s` (watch mode), a file changed in the last `settle_s` seconds that looks
     half-written is marked pending instead of broken.
     """
     try:
-        stat = path.stat()
-        if stat.st_size > MAX_BYTES:
-            return FileResult(
-                "?",
-                problems=[Problem(str(path), "larger than 256 MiB: not a result file, skipped")],
-            )
-        text = path.read_text(encoding="utf-8")
-        fresh = settle_s is not None and time.time() - stat.st_mtime < settle_s
-    except UnicodeDecodeError:
-        return FileResult(
-            "?", problems=[Problem(str(path), "not a text file (not UTF-8), skipped")]
-        )
-    except OSError as exc:
-        return FileResult("?", problems=[Problem(str(path), f"cannot read: {exc.strerror or exc}")])
+        text = read_text(path, MAX_BYTES)
+        fresh = settle_s is not None and time.time() - os.stat(path).st_mtime < settle_s
+    except ReadError as exc:
+        return FileResult(exc.kind, [Problem(str(path), exc.reason)])
+    except OSError as exc:  # removed between the read and the stat
+        return FileResult("?", [Problem(str(path), describe(exc))])
+    try:
+        result = _decoded(text, path, ctx, fresh)
+    except Exception as exc:  # one file, whatever it holds, must never end the run
+        return FileResult("?", [Problem(str(path), f"cannot be read: {_why(exc)}")])
+    return result
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "too deeply nested"
+    return f"{type(exc).__name__}: {exc}"[:300]
+
+
+def _decoded(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
     head = text.lstrip("\ufeff \t\r\n")[:1]
     if not head:
         return FileResult(
@@ -166,7 +187,7 @@ def read_file(path: Path, ctx: Context, settle_s: float | None = None) -> FileRe
         )
     if head in "[{":
         return _json(text, path, ctx, fresh)
-    return read_document(Document(path, text), ctx)
+    return _some(read_document(Document(path, text), ctx), path)
 
 
 def load_paths(
@@ -181,11 +202,8 @@ def load_paths(
     work: list[tuple[Path, Context]] = []
     for given in paths:
         path = Path(given)
-        if not path.exists():
-            result.problems.append(Problem(str(path), "no such file or directory"))
-            continue
         ctx = Context(path, dict(overrides or {}))
-        work += [(f, ctx) for f in iter_files(path) if f.name != SIDECAR]
+        work += [(f, ctx) for f in iter_files(path, result.problems) if f.name != SIDECAR]
     for done, (file, ctx) in enumerate(work):
         if progress:
             progress(done, len(work), str(file))
