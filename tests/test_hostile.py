@@ -1,0 +1,211 @@
+"""Hostile files and text: every case is reported by name, nothing hangs, nothing escapes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shlex
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from hostile_corpus import deep_path, make_corpus, rows
+
+from tui.cli import main
+from tui.loaders import load_paths
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline are the format's own
+MODEL = "DeepSeek-R1-0528"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    folder = tmp_path / "sweep"
+    return folder, make_corpus(folder)
+
+
+def problems_by_name(folder: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for p in load_paths([folder]).problems:
+        out.setdefault(Path(p.path).name, []).append(p.reason)
+    return out
+
+
+def test_every_hostile_case_is_named_with_its_reason(corpus: tuple[Path, dict[str, str]]) -> None:
+    folder, expected = corpus
+    found = problems_by_name(folder)
+    for name, reason in expected.items():
+        if reason:
+            assert any(reason in r for r in found.get(name, [])), (name, found.get(name))
+        else:
+            assert name not in found, (name, found[name])
+    assert set(found) <= set(expected)  # nothing else is blamed
+    result = load_paths([folder])
+    clean = [n for n, r in expected.items() if not r]
+    assert len(result.frame) == len(clean)  # one row in each clean file
+
+
+def test_a_path_beyond_path_max_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "good.json").write_text(rows())
+    deep = deep_path(tmp_path)
+    result = load_paths([tmp_path])
+    assert len(result.frame) == 1
+    reasons = [p.reason for p in result.problems]
+    assert len(reasons) == 1 and "path too long" in reasons[0]
+    assert result.problems[0].path.startswith(str(deep))
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "good.json").write_text(rows())
+    (tmp_path / "locked").mkdir()
+    real = os.scandir
+
+    def scandir(path: str) -> Iterator[os.DirEntry[str]]:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = load_paths([tmp_path])
+    assert [(Path(p.path).name, p.reason) for p in result.problems] == [
+        ("locked", "folder not listed: cannot read: Permission denied")
+    ]
+
+
+def test_a_symlinked_folder_is_followed_once(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "r.json").write_text(rows())
+    (tmp_path / "sweep").mkdir()
+    (tmp_path / "sweep" / "linked").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "sweep" / "linked" / "back").symlink_to(tmp_path / "sweep")
+    result = load_paths([tmp_path / "sweep"])
+    assert len(result.frame) == 1
+    assert [Path(p.path).name for p in result.problems] == ["back"]  # the loop, once
+
+
+def test_a_fifo_given_directly_is_a_problem(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "x.json")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "x.json")])
+    assert result.exit_code == 1 and "FIFO" in result.stdout
+
+
+def run(args: list[str]) -> Result:
+    result = CliRunner().invoke(main, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def test_check_output_has_no_control_characters(corpus: tuple[Path, dict[str, str]]) -> None:
+    folder, expected = corpus
+    result = run(["check", str(folder)])
+    assert result.exit_code == 2  # rows read, and problems
+    assert not CONTROL.search(result.stdout)
+    assert "\\x1b]2;pwned\\x07" in result.stdout  # the escape is shown, inert
+    summary = result.stdout.strip().splitlines()[-1]
+    bad = sum(1 for r in expected.values() if r)
+    assert summary.endswith(f"problems in {bad} files.")
+
+
+@pytest.mark.parametrize("fmt", ["plain", "markdown", "csv", "tsv", "json"])
+def test_table_output_is_inert(corpus: tuple[Path, dict[str, str]], fmt: str) -> None:
+    folder, _ = corpus
+    result = run(["table", str(folder), "--model", MODEL, "--format", fmt])
+    assert result.exit_code == 0, result.stderr
+    assert not CONTROL.search(result.stdout) and not CONTROL.search(result.stderr)
+    if fmt != "tsv":
+        assert "\t" not in result.stdout and "\t" not in result.stderr
+    CHECKS[fmt](result.stdout)
+
+
+def _markdown(text: str) -> None:
+    table = [line for line in text.splitlines() if line.startswith("|")]
+    cells = {len(re.findall(r"(?<!\\)\|", line)) for line in table}
+    assert len(cells) == 1  # a `|` in a name is escaped, never a new column
+
+
+def _tsv(text: str) -> None:
+    lines = text.rstrip("\n").split("\n")
+    assert len({line.count("\t") for line in lines}) == 1
+    for line in lines:
+        assert not any(c.startswith(("=", "+", "-", "@")) for c in line.split("\t"))
+
+
+def _csv(text: str) -> None:
+    for record in csv.reader(io.StringIO(text)):
+        for c in record:
+            numeric = re.fullmatch(r"-?\d+(\.\d+)?(e[+-]?\d+)?", c)
+            assert numeric or not c.startswith(("=", "+", "-", "@", "\t", "\r")), c
+
+
+def _json(text: str) -> None:
+    def no_constant(name: str) -> None:
+        raise AssertionError(f"{name} in JSON output")
+
+    doc = json.loads(text, parse_constant=no_constant)
+    assert shlex.split(doc["command"])[:2] == ["paretop", "table"]
+
+
+def _plain(text: str) -> None:
+    assert "\\x1b]2;pwned\\x07" in text
+
+
+CHECKS = {"plain": _plain, "markdown": _markdown, "csv": _csv, "tsv": _tsv, "json": _json}
+
+
+def test_the_command_quotes_every_value(tmp_path: Path) -> None:
+    evil = "$(touch pwned) x"
+    (tmp_path / "r.json").write_text(rows(framework=evil))
+    result = run(["table", str(tmp_path), "--framework", evil, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    args = shlex.split(json.loads(result.stdout)["command"])
+    assert args[args.index("--framework") + 1] == evil
+
+
+def test_a_huge_gpu_cost_is_refused_not_infinite(tmp_path: Path) -> None:
+    (tmp_path / "r.json").write_text(rows())
+    result = run(["table", str(tmp_path), "--gpu-cost", "b200=1e308", "--format", "json"])
+    assert result.exit_code == 1 and "--gpu-cost" in result.stderr
+    assert "Infinity" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("flag", "message"),
+    [
+        ("num_gpus=1.5", "num_gpus must be an integer in [1, 1e5], got '1.5'"),
+        ("num_gpus=9223372036854775808", "num_gpus must be an integer"),
+        ("isl=-5", "isl must be an integer in [1, 1e7]"),
+        ("disagg=maybe", "disagg must be true or false"),
+    ],
+)
+def test_set_values_are_type_checked(tmp_path: Path, flag: str, message: str) -> None:
+    (tmp_path / "r.json").write_text(rows())
+    result = run(["check", str(tmp_path), "--set", flag])
+    assert result.exit_code == 1 and message in result.stderr
+
+
+def test_sidecar_values_are_type_checked(tmp_path: Path) -> None:
+    (tmp_path / "r.json").write_text(rows())
+    (tmp_path / "paretop.toml").write_text('hardware = ["h200"]\nnum_gpus = 1.5\nmodel = "M"\n')
+    result = load_paths([tmp_path])
+    assert sorted((Path(p.path).name, p.reason) for p in result.problems) == [
+        ("paretop.toml", "hardware must be a single value, got a list; ignored"),
+        ("paretop.toml", "num_gpus must be an integer in [1, 1e5], got 1.5; ignored"),
+    ]
+    assert list(result.frame["hardware"]) == ["b200"]  # the list was not taken for a name
+
+
+def test_hostile_sidecars_and_configs_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "r.json").write_text(rows())
+    os.mkfifo(tmp_path / "paretop.toml")
+    assert "FIFO" in load_paths([tmp_path]).problems[0].reason
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
+    for config, said in ((tmp_path / "paretop.toml", "FIFO"), (deep, "too deeply nested")):
+        result = run(["table", str(tmp_path / "r.json"), "--config", str(config)])
+        assert result.exit_code == 1 and said in result.stderr
