@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from hostile_corpus import deep_path, make_corpus, rows
+from hostile_corpus import GOOD, deep_path, make_corpus, rows
 
 from tui.cli import main
 from tui.loaders import load_paths
@@ -209,3 +209,28 @@ def test_hostile_sidecars_and_configs_are_reported(tmp_path: Path) -> None:
     for config, said in ((tmp_path / "paretop.toml", "FIFO"), (deep, "too deeply nested")):
         result = run(["table", str(tmp_path / "r.json"), "--config", str(config)])
         assert result.exit_code == 1 and said in result.stderr
+
+
+def test_json_lines_stop_at_a_first_record_no_format_reads(tmp_path: Path) -> None:
+    (tmp_path / "x.jsonl").write_text('{"a": 1}\n' * 1000)
+    result = load_paths([tmp_path])
+    assert [p.reason for p in result.problems] == [
+        "unrecognised JSON: the first record is not a known benchmark format"
+    ]
+
+
+def test_big_arrays_are_read_element_by_element(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.loaders.reading as reading
+    import tui.loaders.scan as scan
+
+    monkeypatch.setattr(scan, "STREAM_BYTES", 100)
+    monkeypatch.setattr(reading, "MAX_RECORDS", 5)
+    (tmp_path / "big.json").write_text(json.dumps([GOOD, {"a": 1}, {"a": 2}, GOOD, 7, 8, 9]))
+    result = load_paths([tmp_path])
+    assert len(result.frame) == 2  # GOOD twice; the 6th record is past the limit of 5
+    assert [p.reason for p in result.problems] == [
+        "more than 5 records: not a results file, stopped there",
+        "3 records are not inferencemax records, skipped",  # {"a": 1}, {"a": 2}, 7
+    ]

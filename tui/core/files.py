@@ -60,7 +60,7 @@ def regular(path: Path) -> os.stat_result:
     return info
 
 
-def read_bytes(path: Path, limit: int) -> bytes:
+def read_bytes(path: Path, limit: int) -> bytearray:
     """At most `limit` bytes of a regular file; ReadError when it is more, or not one."""
     regular(path)
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -78,15 +78,13 @@ def read_bytes(path: Path, limit: int) -> bytes:
         os.close(fd)
 
 
-def _read_upto(fd: int, limit: int) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    while size <= limit:  # one byte past the limit tells a file that is too big
-        chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
+def _read_upto(fd: int, limit: int) -> bytearray:
+    data = bytearray()  # grown in place: no list of chunks plus a joined copy
+    while len(data) <= limit:  # one byte past the limit tells a file that is too big
+        chunk = os.read(fd, min(_CHUNK, limit + 1 - len(data)))
         if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-        size += len(chunk)
+            return data
+        data += chunk
     raise ReadError(f"larger than {_size(limit)}: not a result file, skipped")
 
 

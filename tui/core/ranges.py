@@ -29,8 +29,9 @@ class Range:
 
     def holds(self, value: float) -> bool:
         above = value > self.low if self.low_open else value >= self.low
-        whole = not self.integer or value == math.floor(value)
-        return above and value <= self.high and whole
+        if not (above and value <= self.high):
+            return False
+        return not self.integer or (math.isfinite(value) and value == math.floor(value))
 
 
 def _short(value: float) -> str:

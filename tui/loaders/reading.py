@@ -11,11 +11,14 @@ import json
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tui.core.files import describe
 from tui.core.schema import Problem
+from tui.loaders.base import Document, InputFormat
+from tui.loaders.registry import detect
 
 SKIP_SUFFIXES = {".md", ".txt", ".toml", ".py", ".sh", ".log", ".png", ".gz", ".zip", ".svg"}
 MAX_DIGITS = 100  # an integer longer than this is no benchmark figure (and slow to convert)
@@ -125,3 +128,112 @@ def nonblank_lines(text: str) -> Iterator[tuple[int, str, bool]]:
         start = end + 1
     if pending is not None:
         yield pending[0], pending[1], True
+
+
+MAX_BAD_LINES = 100  # a JSON-lines file with more broken lines than this is not one
+MAX_RECORDS = 100_000  # records in one file: a sweep has hundreds; more is not a results file
+STREAM_BYTES = 8 << 20  # a JSON array bigger than this is read element by element
+
+
+@dataclass
+class Records:
+    """Records gathered one at a time (JSON lines, or the elements of a big array).
+
+    The first record names the format; a later record that format does not recognise is
+    counted, not kept, so memory follows what is read rather than the file's size.
+    """
+
+    path: Path
+    records: list[Any] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    pending: bool = False  # the last line is still being written
+    fmt: InputFormat | None = None
+    foreign: int = 0  # records of another shape, skipped
+    seen: int = 0
+
+    def add(self, rec: Any) -> bool:
+        """Keep one record if it is of the file's format; False when reading should stop."""
+        self.seen += 1
+        if self.seen > MAX_RECORDS:
+            self.problem(f"more than {MAX_RECORDS} records: not a results file, stopped there")
+            return False
+        doc = Document(self.path, "", [rec])
+        if self.fmt is None:
+            self.fmt = detect(doc)
+            if self.fmt is None:
+                self.problem("unrecognised JSON: the first record is not a known benchmark format")
+                return False
+        elif not self.fmt.detect(doc):
+            self.foreign += 1
+            return True
+        self.records.append(rec)
+        return True
+
+    def problem(self, reason: str, row: int | None = None) -> None:
+        self.problems.append(Problem(str(self.path), reason, row=row))
+
+    def finish(self) -> None:
+        if self.foreign and self.fmt is not None:
+            self.problem(f"{self.foreign} records are not {self.fmt.name} records, skipped")
+
+
+def json_lines(text: str, path: Path, fresh: bool) -> Records:
+    """The records of a JSON-lines file; broken lines reported, an unfinished last one awaited."""
+    got = Records(path)
+    for n, line, last in nonblank_lines(text):
+        if len(got.problems) >= MAX_BAD_LINES:
+            got.problem(f"stopped after {MAX_BAD_LINES} broken lines")
+            break
+        try:
+            rec = loads(line)
+        except json.JSONDecodeError as exc:
+            if fresh and last:
+                got.pending = True
+            else:
+                got.problem(f"line {n + 1} is not valid JSON: {exc.msg}", n)
+            continue
+        except JsonLimitError as exc:
+            got.problem(f"line {n + 1}: {exc}", n)
+            continue
+        if not got.add(rec):
+            break
+    got.finish()
+    return got
+
+
+def big_array(text: str, path: Path) -> Records:
+    """A big top-level JSON array, element by element (JSONDecodeError/JsonLimitError if bad)."""
+    got = Records(path)
+    try:
+        for rec in _elements(text):
+            if not got.add(rec):
+                break
+    except RecursionError:
+        raise JsonLimitError("too deeply nested") from None
+    got.finish()
+    return got
+
+
+def _elements(text: str) -> Iterator[Any]:
+    decoder = json.JSONDecoder(parse_int=_int, parse_float=_float)
+    at = _skip(text, text.index("[") + 1)
+    if text.startswith("]", at):
+        return
+    while True:
+        rec, at = decoder.raw_decode(text, at)
+        yield rec
+        at = _skip(text, at)
+        if text.startswith(",", at):
+            at = _skip(text, at + 1)
+        elif text.startswith("]", at):
+            if text[at + 1 :].strip():
+                raise json.JSONDecodeError("Extra data", text, at + 1)
+            return
+        else:
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
+
+
+def _skip(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at

@@ -19,13 +19,20 @@ from tui.loaders import clients
 from tui.loaders.base import Aggregated, Converted, Document, FormatError
 from tui.loaders.common import FileRecord, LoadResult, normalise_gpu, recency
 from tui.loaders.meta import SIDECAR, Context
-from tui.loaders.reading import JsonLimitError, iter_files, loads, nonblank_lines
+from tui.loaders.reading import (
+    STREAM_BYTES,
+    JsonLimitError,
+    Records,
+    big_array,
+    iter_files,
+    json_lines,
+    loads,
+)
 from tui.loaders.registry import detect
 
 BUNDLED = ("inferencemax.csv", "published.csv")
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
 EMPTY_RUN = "agg_bmk.json"  # InferenceMAX writes `[]` here for a run that aggregated nothing
-MAX_BAD_LINES = 100  # a JSON-lines file with more broken lines than this is not one
 MAX_BYTES = 256 * 1024 * 1024  # result files are small; a bigger file is someone's model or data
 
 
@@ -88,43 +95,24 @@ def read_document(doc: Document, ctx: Context) -> FileResult:
 
 
 def _json_lines(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
-    """One JSON document per line; a broken line is reported (or awaited, if still being written).
+    """One JSON document per line; the first record names the format before the rest are read."""
+    return _gathered(json_lines(text, path, fresh), text, ctx, " (JSON lines)")
 
-    The first record names the format before the rest are parsed: a big file of lines no format
-    reads costs one problem, not memory for every line.
-    """
-    records: list[Any] = []
-    problems: list[Problem] = []
-    pending = False
-    first = -1  # the line of the first record, whose format decides the file's
-    for n, line, last in nonblank_lines(text):
-        if len(problems) >= MAX_BAD_LINES:
-            problems.append(Problem(str(path), f"stopped after {MAX_BAD_LINES} broken lines"))
-            break
-        try:
-            records.append(loads(line))
-            first = n if len(records) == 1 else first
-        except json.JSONDecodeError as exc:
-            if fresh and last:
-                pending = True  # the writer has not finished this line yet
-            else:
-                problems.append(
-                    Problem(str(path), f"line {n + 1} is not valid JSON: {exc.msg}", row=n)
-                )
-        except JsonLimitError as exc:
-            problems.append(Problem(str(path), f"line {n + 1}: {exc}", row=n))
-        if len(records) == 1 and n == first and detect(Document(path, text, records)) is None:
-            what = "unrecognised JSON lines: the first record is not a known benchmark format"
-            return FileResult("json (JSON lines)", [*problems, Problem(str(path), what)])
-    result = read_document(Document(path, text, records), ctx) if records else FileResult("json")
-    result.fmt += " (JSON lines)"
-    result.problems = problems + result.problems
-    result.pending = pending
+
+def _gathered(got: Records, text: str, ctx: Context, kind: str = "") -> FileResult:
+    if got.fmt is None or not got.records:
+        return FileResult("json" + kind, got.problems, pending=got.pending)
+    result = read_document(Document(got.path, text, got.records), ctx)
+    result.fmt += kind
+    result.problems = got.problems + result.problems
+    result.pending = got.pending
     return result
 
 
 def _json(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
     try:
+        if len(text) > STREAM_BYTES and text.lstrip().startswith("["):
+            return _gathered(big_array(text, path), text, ctx)
         doc = loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
