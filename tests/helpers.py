@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from tui.core.schema import finish_frame
+from tui.pipeline import Request, build_request, load
+
+APP_DATA = Path(__file__).resolve().parent / "fixtures" / "app"
+"""Real rows for the explorer's tests (tests/fixtures/app/README.md), not the bundled data."""
+
+
+def app_request(**kw: Any) -> Request:
+    return build_request(paths=[APP_DATA], **kw)
+
+
+def app_frame() -> pd.DataFrame:
+    return load(app_request())[0]
 
 
 def row(**kw: Any) -> dict[str, Any]:

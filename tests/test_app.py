@@ -9,18 +9,19 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from textual.widgets import DataTable, Input, Select, SelectionList
+from helpers import APP_DATA, app_frame, app_request
+from textual.widgets import DataTable, Input, Select
 
 from tui.app.app import ParetopApp
+from tui.app.checklist import CheckList
 from tui.app.main import make_app
 from tui.app.screens import HelpScreen, InspectorScreen, ProblemsScreen, TargetsScreen
 from tui.cli import main
 from tui.core.export import to_csv, to_markdown
 from tui.core.hardware import default_table
-from tui.core.request import build_request
 from tui.core.select import Selection
 from tui.core.table import Options, Table, compute
-from tui.loaders import load_bundled
+from tui.pipeline import build_request
 
 SEED: dict[str, Any] = {"model": "dsv4", "group_by": "spec", "targets": "26,44,62"}
 
@@ -48,7 +49,7 @@ def tput(app: ParetopApp) -> dict[str, list[float]]:
 def core_tput(
     selection: Selection, targets: tuple[float, ...] | None = None
 ) -> dict[str, list[float]]:
-    table = compute(load_bundled().frame, selection, default_table(), Options(targets=targets))
+    table = compute(app_frame(), selection, default_table(), Options(targets=targets))
     return {
         s.label: [p.tput_per_gpu for p in v]
         for s, v in zip(table.series, table.values, strict=True)
@@ -63,7 +64,7 @@ def same(a: dict[str, list[float]], b: dict[str, list[float]]) -> bool:
 
 
 async def test_seed_view_matches_core_and_table_cells() -> None:
-    async with make_app(build_request(**SEED)).run_test(size=(160, 48)) as pilot:
+    async with make_app(app_request(**SEED)).run_test(size=(160, 48)) as pilot:
         app = await ready(pilot)
         assert app.table is not None and app.table.targets == [26, 44, 62]
         assert tput(app) == {"MTP": [272.7, 219.5, 162.9], "Off": [299.3, 157.6, 77.4]}
@@ -75,38 +76,38 @@ async def test_seed_view_matches_core_and_table_cells() -> None:
 
 
 async def test_spec_filter_by_keyboard() -> None:
-    async with make_app(build_request(model="dsr1", group_by="spec")).run_test(
+    async with make_app(app_request(model="dsr1", group_by="spec")).run_test(
         size=(160, 48)
     ) as pilot:
         app = await ready(pilot)
         assert set(tput(app)) == {"MTP", "Off"}
-        app.query_one("#spec", SelectionList).focus()
+        app.query_one("#spec", CheckList).focus()
         await pilot.press("home", "space")  # untick MTP, the first choice
         await pilot.pause()
-        assert app.state is not None and app.state.spec == ("none",)
+        assert app.state is not None and app.state.chosen("spec") == ("none",)
         assert set(tput(app)) == {"Off"}
         expected = core_tput(
-            Selection(model="dsr1", sequence="1k/1k", spec=("none",), group_by=("spec",)),
+            Selection("dsr1", "1k/1k", {"spec": ("none",)}, ("spec",)),
             tuple(shown(app).targets),
         )
         assert same(tput(app), expected)
 
 
 async def test_hardware_filter_and_grouping() -> None:
-    async with make_app(build_request(model="dsr1")).run_test(size=(160, 48)) as pilot:
+    async with make_app(app_request(model="dsr1")).run_test(size=(160, 48)) as pilot:
         app = await ready(pilot)
         assert any(label.startswith("b200") for label in tput(app))
-        hw = app.query_one("#hardware", SelectionList)
+        hw = app.query_one("#hardware", CheckList)
         hw.focus()
         await pilot.press("home", "space")  # b200 is first
         await pilot.pause()
-        assert app.state is not None and "b200" not in app.state.hardware
+        assert app.state is not None and "b200" not in app.state.chosen("hardware")
         assert not any(label.startswith("b200/") for label in tput(app))
-        kept = app.state.hardware
-        sel = Selection(model="dsr1", sequence="1k/1k", hardware=kept)
+        kept = app.state.chosen("hardware")
+        sel = Selection("dsr1", "1k/1k", {"hardware": kept})
         assert same(tput(app), core_tput(sel, tuple(shown(app).targets)))
         # Group by hardware only: one curve per GPU.
-        group = app.query_one("#group_by", SelectionList)
+        group = app.query_one("#group_by", CheckList)
         group.focus()
         await pilot.press(
             "home", "down", "space", "down", "space", "down", "space"
@@ -117,9 +118,9 @@ async def test_hardware_filter_and_grouping() -> None:
 
 
 async def test_untick_everything_explains_instead_of_going_blank() -> None:
-    async with make_app(build_request(**SEED)).run_test(size=(120, 40)) as pilot:
+    async with make_app(app_request(**SEED)).run_test(size=(120, 40)) as pilot:
         app = await ready(pilot)
-        app.query_one("#hardware", SelectionList).focus()
+        app.query_one("#hardware", CheckList).focus()
         await pilot.press("home", "space")  # the only GPU, h200
         await pilot.pause()
         assert app.table is None
@@ -130,7 +131,7 @@ async def test_untick_everything_explains_instead_of_going_blank() -> None:
 
 
 async def test_model_and_sequence_selects() -> None:
-    async with make_app(build_request(model="gptoss")).run_test(size=(160, 48)) as pilot:
+    async with make_app(app_request(model="gptoss")).run_test(size=(160, 48)) as pilot:
         app = await ready(pilot)
         app.query_one("#model", Select).value = "DeepSeek-R1-0528"
         await pilot.pause()
@@ -143,7 +144,7 @@ async def test_model_and_sequence_selects() -> None:
 
 
 async def test_metric_log_raw_and_cost_keys() -> None:
-    async with make_app(build_request(**SEED)).run_test(size=(120, 40)) as pilot:
+    async with make_app(app_request(**SEED)).run_test(size=(120, 40)) as pilot:
         app = await ready(pilot)
         assert app.state is not None
         await pilot.press("m")
@@ -160,7 +161,7 @@ async def test_metric_log_raw_and_cost_keys() -> None:
 
 
 async def test_targets_valid_invalid_and_reset() -> None:
-    async with make_app(build_request(**SEED)).run_test(size=(120, 40)) as pilot:
+    async with make_app(app_request(**SEED)).run_test(size=(120, 40)) as pilot:
         app = await ready(pilot)
         await pilot.press("t")
         assert isinstance(app.screen, TargetsScreen)
@@ -184,7 +185,7 @@ async def test_targets_valid_invalid_and_reset() -> None:
 
 
 async def test_copy_table_and_command(tmp_path: Path) -> None:
-    async with make_app(build_request(**SEED)).run_test(size=(120, 40)) as pilot:
+    async with make_app(app_request(**SEED)).run_test(size=(120, 40)) as pilot:
         app = await ready(pilot)
         await pilot.press("y")
         assert app.table is not None and app.clipboard == to_markdown(app.table)
@@ -194,7 +195,8 @@ async def test_copy_table_and_command(tmp_path: Path) -> None:
         await pilot.press("p")
         line = app.clipboard
         assert line == (
-            "paretop table --model DeepSeek-V4-Pro --sequence 1k/1k --group-by spec --targets 26,44,62"
+            f"paretop table {APP_DATA} --model DeepSeek-V4-Pro --sequence 1k/1k --group-by spec "
+            "--targets 26,44,62"
         )
     result = CliRunner().invoke(main, [*line.split()[1:], "--format", "json"])
     doc = json.loads(result.stdout)
@@ -203,7 +205,7 @@ async def test_copy_table_and_command(tmp_path: Path) -> None:
 
 async def test_export_writes_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    async with make_app(build_request(**SEED)).run_test(size=(120, 40)) as pilot:
+    async with make_app(app_request(**SEED)).run_test(size=(120, 40)) as pilot:
         app = await ready(pilot)
         await pilot.press("e")
         md = sorted(tmp_path.glob("paretop-deepseek-v4-pro-1k-1k-*.md"))
@@ -214,8 +216,9 @@ async def test_export_writes_files(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 async def test_help_and_inspector_open_and_close() -> None:
     async with make_app(
-        build_request(
-            model="dsr1", hardware=("gb200",), framework=("dynamo-trt",), precision=("fp4",)
+        app_request(
+            model="dsr1",
+            filters={"hardware": ("gb200",), "framework": ("dynamo-trt",), "precision": ("fp4",)},
         )
     ).run_test(size=(160, 48)) as pilot:
         app = await ready(pilot)
@@ -228,7 +231,7 @@ async def test_help_and_inspector_open_and_close() -> None:
         runs = app.screen.query_one("#runs", DataTable)
         assert app.table is not None
         assert runs.row_count == len(app.table.series[0].rows) == 11
-        stars = [runs.get_row_at(r)[0] for r in range(runs.row_count)]
+        stars = [str(runs.get_row_at(r)[0]) for r in range(runs.row_count)]
         assert stars.count("★") == 11  # every MTP run of the later sweep is on its frontier
         await pilot.press("down")  # the second series
         await pilot.pause()
@@ -247,15 +250,15 @@ async def test_broken_file_is_reported_and_good_rows_shown(tmp_path: Path) -> No
         app = await ready(pilot)
         assert app.table is not None and len(app.table.series[0].rows) == 2
         assert "your files" in app.table.sources
-        assert any("load problems" in n.message for n in app._notifications)
+        assert any("1 load problem in 1 file" in said for said in app.said)
         await pilot.press("exclamation_mark")
         assert isinstance(app.screen, ProblemsScreen)
         cells = app.screen.query_one(DataTable).get_row_at(0)
-        assert cells[0].endswith("broken.json") and "truncated" in cells[2]
+        assert str(cells[0]).endswith("broken.json") and "truncated" in str(cells[2])
 
 
 async def test_zoom_and_sidebar_toggle() -> None:
-    async with make_app(build_request(**SEED)).run_test(size=(120, 40)) as pilot:
+    async with make_app(app_request(**SEED)).run_test(size=(120, 40)) as pilot:
         app = await ready(pilot)
         await pilot.press("z")
         assert app.screen.maximized is not None and app.screen.maximized.id == "chart"
@@ -268,35 +271,33 @@ async def test_zoom_and_sidebar_toggle() -> None:
 
 
 async def test_precision_and_engine_filters() -> None:
-    async with make_app(build_request(model="dsr1", hardware=("mi355x",))).run_test(
+    async with make_app(app_request(model="dsr1", filters={"hardware": ("mi355x",)})).run_test(
         size=(160, 48)
     ) as pilot:
         app = await ready(pilot)
-        assert app.state is not None and app.state.precision == ("fp4", "fp8")
+        assert app.state is not None and app.state.chosen("precision") == ("fp4", "fp8")
         assert {s.key["precision"] for s in shown(app).series} == {"fp4", "fp8"}  # joins the key
-        app.query_one("#precision", SelectionList).focus()
+        app.query_one("#precision", CheckList).focus()
         await pilot.press("home", "space")  # untick fp4
         await pilot.pause()
-        assert app.state.precision == ("fp8",)
+        assert app.state.chosen("precision") == ("fp8",)
         assert all(s.rows["precision"].eq("fp8").all() for s in shown(app).series)
-        app.query_one("#framework", SelectionList).focus()
+        app.query_one("#framework", CheckList).focus()
         await pilot.press("home", "space")  # untick atom, the first engine
         await pilot.pause()
-        assert "atom" not in app.state.framework
+        assert "atom" not in app.state.chosen("framework")
         assert all("atom" not in s.frameworks for s in shown(app).series)
-        sel = Selection(
-            model="dsr1",
-            sequence="1k/1k",
-            hardware=("mi355x",),
-            precision=("fp8",),
-            framework=app.state.framework,
-            strict=False,
-        )
+        filters = {
+            "hardware": ("mi355x",),
+            "precision": ("fp8",),
+            "framework": app.state.chosen("framework"),
+        }
+        sel = Selection("dsr1", "1k/1k", filters, strict=False)
         assert same(tput(app), core_tput(sel, tuple(shown(app).targets)))
 
 
 async def test_theme_change_recolours_the_chart() -> None:
-    async with make_app(build_request(**SEED)).run_test(size=(120, 40)) as pilot:
+    async with make_app(app_request(**SEED)).run_test(size=(120, 40)) as pilot:
         app = await ready(pilot)
         legend = app.query_one("#legend")
         before = [str(span.style) for span in legend.render().spans]  # type: ignore[union-attr]

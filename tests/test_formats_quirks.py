@@ -40,7 +40,7 @@ SGLANG_LINE = (
 
 def test_vllm_strings_for_numbers(tmp_path: Path) -> None:
     (tmp_path / "r.json").write_text(json.dumps(VLLM))
-    row = load_paths([tmp_path], overrides={"num_gpus": "4", "hardware": "h200"}).frame.iloc[0]
+    row = load_paths([tmp_path], metadata={"num_gpus": "4", "hardware": "h200"}).frame.iloc[0]
     assert (row["concurrency"], row["interactivity"], row["tput_per_gpu"]) == (16.0, 50.0, 384.0)
     assert (row["output_tput_per_gpu"], row["isl"], row["osl"], row["ttft_s"]) == (
         128.0,
@@ -81,7 +81,7 @@ def test_vllm_missing_tpot_and_itl(tmp_path: Path) -> None:
 
 def test_sglang_bare_infinity_and_total_throughput(tmp_path: Path) -> None:
     (tmp_path / "out.jsonl").write_text(SGLANG_LINE + "\n")
-    row = load_paths([tmp_path], overrides={"num_gpus": "8", "model": "Llama"}).frame.iloc[0]
+    row = load_paths([tmp_path], metadata={"num_gpus": "8", "model": "Llama"}).frame.iloc[0]
     assert (row["framework"], row["model"], row["isl"], row["osl"]) == (
         "sglang",
         "Llama",
@@ -115,7 +115,7 @@ def test_genai_perf_csv_with_extra_columns_and_crlf(tmp_path: Path) -> None:
         "Request Throughput (per sec),10.00\r\n"
     )
     (tmp_path / "profile_export_genai_perf.csv").write_text(text)
-    row = load_paths([tmp_path], overrides={"num_gpus": "2"}).frame.iloc[0]
+    row = load_paths([tmp_path], metadata={"num_gpus": "2"}).frame.iloc[0]
     assert row["interactivity"] == 100.0  # 1000 / p50 ITL 10 ms
     assert row["tput_per_gpu"] == (1000.0 + 10.0 * 200.0) / 2
     assert (row["isl"], row["osl"]) == (200, 100)
@@ -147,7 +147,7 @@ def test_guidellm_without_metadata_version(tmp_path: Path) -> None:
         },
     }
     (tmp_path / "benchmarks.json").write_text(json.dumps({"benchmarks": [bench]}))
-    res = load_paths([tmp_path], overrides={"num_gpus": "1"})
+    res = load_paths([tmp_path], metadata={"num_gpus": "1"})
     assert res.files[0].format == "guidellm pre-0.4 (no metadata)"
     row = res.frame.iloc[0]
     assert (row["model"], row["concurrency"], row["interactivity"]) == ("Tiny", 8.0, 80.0)

@@ -22,7 +22,7 @@ def formats() -> Path:
 
 
 def one(path: Path, **sets: str):
-    res = load_paths([path], overrides=sets)
+    res = load_paths([path], metadata=sets)
     assert res.problems == [], res.problems
     assert len(res.frame) == 1
     return res.frame.iloc[0], res
@@ -113,7 +113,7 @@ def test_inferencemax_raw_multinode(formats: Path) -> None:
 def test_sglang_jsonl_with_infinity(formats: Path) -> None:
     res = load_paths(
         [formats / "sglang/datacrunch-h200.llama_3_3_70b_offline_output.jsonl"],
-        overrides={"num_gpus": "8"},
+        metadata={"num_gpus": "8"},
     )
     assert res.problems == [] and len(res.frame) == 7
     first = res.frame.iloc[0]
@@ -213,6 +213,6 @@ def test_sidecar_beats_file_and_set_beats_sidecar(tmp_path: Path, formats: Path)
     row = load_paths([tmp_path / "sweep"]).frame.iloc[0]
     assert (row["hardware"], row["num_gpus"], row["precision"]) == ("b200", 4, "bf16")
     assert row["tput_per_gpu"] == pytest.approx(281.2430388914002 / 4)
-    row = load_paths([tmp_path / "sweep"], overrides={"num_gpus": "8"}).frame.iloc[0]
+    row = load_paths([tmp_path / "sweep"], metadata={"num_gpus": "8"}).frame.iloc[0]
     assert row["num_gpus"] == 8
     assert os.path.basename(row["source"]) == "conc2.json"

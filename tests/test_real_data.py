@@ -18,9 +18,7 @@ from tui.loaders import load_paths
 SEL = Selection(
     model="dsr1",
     sequence="1k/1k",
-    hardware=("gb200",),
-    framework=("dynamo-trt",),
-    precision=("fp4",),
+    filters={"hardware": ("gb200",), "framework": ("dynamo-trt",), "precision": ("fp4",)},
 )
 
 

@@ -6,11 +6,10 @@ from dataclasses import replace
 
 from helpers import frame, row
 
-from tui.app.state import Explorer, ViewState, next_cost_model, next_metric, only_visual
+from tui.app.session import Session, ViewState, next_cost_model, next_metric
 from tui.core.advice import missing_notes
 from tui.core.choices import counts, sequence_counts
-from tui.core.request import build_request
-from tui.loaders import load_bundled
+from tui.pipeline import build_request, load
 
 RUNS = frame(
     row(hardware="h200", precision="fp8"),
@@ -42,40 +41,57 @@ def test_sequence_counts_are_sorted_by_length() -> None:
     assert sequence_counts(runs) == {"1k/1k": 2, "1k/8k": 1, "8k/1k": 1}
 
 
+FILTERS = {
+    "precision": ("fp8",),
+    "hardware": ("h200",),
+    "framework": ("sglang",),
+    "spec": ("none",),
+}
+
+
 def test_visual_changes_do_not_recompute() -> None:
-    state = ViewState("M", "1k/1k", ("fp8",), ("h200",), ("sglang",), ("none",))
-    assert only_visual(state, replace(state, log_y=True, metric="ttft_s"))
-    assert not only_visual(state, next_cost_model(state))
+    state = ViewState("M", "1k/1k", FILTERS)
+    session = Session(RUNS, build_request())
+    first = session.outcome(state)
+    assert first.table is not None
+    assert session.outcome(replace(state, log_y=True, metric="ttft_s")) is first  # cached
+    assert session.outcome(next_cost_model(state)) is not first
     assert next_metric(state).metric == "output_tput_per_gpu"
     assert next_metric(state, -1).metric == "e2el_s"  # wraps around
 
 
 def test_initial_state_from_flags_and_model_switch() -> None:
-    frame_ = load_bundled().frame
-    explorer = Explorer(frame_, build_request(model="dsr1", hardware=("h200",), spec=("off",)))
+    request = build_request(model="dsr1", filters={"hardware": ("h200",), "spec": ("off",)})
+    explorer = Session(load(request)[0], request)
     state = explorer.initial_state()
-    assert (state.model, state.sequence, state.hardware, state.spec) == (
+    assert (state.model, state.sequence, state.chosen("hardware"), state.chosen("spec")) == (
         "DeepSeek-R1-0528",
         "1k/1k",
         ("h200",),
         ("none",),
     )
     switched = explorer.with_model(state, "gpt-oss-120b")
-    assert switched.hardware == ("b200", "gb200", "h100", "h200", "mi355x")  # every GPU again
+    assert switched.chosen("hardware") == (
+        "b200",
+        "gb200",
+        "h100",
+        "h200",
+        "mi355x",
+    )  # every GPU again
     assert switched.targets is None
 
 
 def test_refreshed_takes_in_new_values_only_where_all_were_chosen() -> None:
     request = build_request()
-    before = Explorer(RUNS, request)
+    before = Session(RUNS, request)
     state = replace(before.initial_state(), model="M")
-    state = replace(state, precision=("fp8",))  # a narrowed filter stays narrowed
-    after = Explorer(
+    state = state.with_filter("precision", ("fp8",))  # a narrowed filter stays narrowed
+    after = Session(
         frame(*[row(hardware=h) for h in ("h200", "b200", "mi355x")], row(precision="fp4")), request
     )
     new = after.refreshed(state, before)
-    assert new.hardware == ("b200", "h200", "mi355x")  # all were chosen: the new GPU joins
-    assert new.precision == ("fp8",)
+    assert new.chosen("hardware") == ("b200", "h200", "mi355x")  # all were chosen: the GPU joins
+    assert new.chosen("precision") == ("fp8",)
 
 
 def test_missing_notes_name_keys_and_place() -> None:

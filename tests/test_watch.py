@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from tui.app import app as app_module
 from tui.app.app import ParetopApp
-from tui.app.chart import ChartPanel
+from tui.app.loading import LoadService
 from tui.app.main import make_app
-from tui.core.request import build_request
+from tui.core.curves import raw_points
+from tui.core.measures import BY_KEY
+from tui.pipeline import build_request
 
 RUN = {
     "backend": "vllm",
@@ -61,17 +68,23 @@ async def poll(pilot) -> None:
     await pilot.pause()
 
 
+def drawn(app: ParetopApp) -> list[tuple[float, float]]:
+    """The first series' raw runs as the chart draws them (throughput)."""
+    assert app.table is not None and app.session is not None
+    metric = BY_KEY["tput_per_gpu"]
+    xs, ys = raw_points(app.table.series[0], metric, app.session.hardware, "hyperscaler")
+    return list(zip(xs, ys, strict=True))
+
+
 async def test_new_file_appears_on_the_chart(tmp_path: Path) -> None:
     async with watching(tmp_path, gpus=2) as (app, pilot):
-        chart = app.query_one(ChartPanel)
         assert app.table is not None and len(app.table.series[0].rows) == 2
-        before = chart.drawn[app.table.series[0].label]
-        assert sorted(before) == [(1000 / 14, 700.0), (100.0, 400.0)]
+        assert sorted(drawn(app)) == [(1000 / 14, 700.0), (100.0, 400.0)]
         write_run(tmp_path, 16, 2000.0, 25.0)  # the sweep's next point
         await poll(pilot)
         assert len(app.table.series[0].rows) == 3
-        assert (40.0, 1000.0) in chart.drawn[app.table.series[0].label]
-        assert any("Re-read: 3 rows (+1)" in n.message for n in app._notifications)
+        assert (40.0, 1000.0) in drawn(app)
+        assert app.said[-1] == "Re-read: 3 rows (+1)."
 
 
 async def test_half_written_file_waits_instead_of_failing(tmp_path: Path) -> None:
@@ -91,7 +104,7 @@ async def test_watch_key_needs_paths() -> None:
         await app.workers.wait_for_complete()
         await pilot.press("w")
         assert app.watcher is None
-        assert any("start paretop with PATHS" in n.message for n in app._notifications)
+        assert "start paretop with PATHS" in app.said[-1]
 
 
 async def test_mixed_directory_opens_in_the_explorer(tmp_path: Path) -> None:
@@ -104,7 +117,7 @@ async def test_mixed_directory_opens_in_the_explorer(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.explorer is not None and len(app.explorer.frame) == 4  # every good row
+        assert app.session is not None and len(app.session.frame) == 4  # every good row
         assert app.table is not None and {s.label for s in app.table.series} == {"sglang", "vllm"}
         await pilot.press("exclamation_mark")
         assert isinstance(app.screen, ProblemsScreen)
@@ -121,3 +134,49 @@ async def test_a_new_sidecar_is_a_change(tmp_path: Path) -> None:
         (tmp_path / "paretop.toml").write_text("num_gpus = 4\n")
         await poll(pilot)
         assert app.table is not None and list(app.table.series[0].front["tput_per_gpu"]) == [200.0]
+
+
+def test_load_service_runs_one_load_and_drops_stale_results() -> None:
+    loads = LoadService()
+    first = loads.begin()
+    assert first == 1 and loads.begin() is None  # a change during a load waits for it
+    assert loads.finish(1) and loads.take_again() and not loads.take_again()
+    assert loads.begin() == 2 and loads.finish(2)
+    assert not loads.finish(1)  # an older result never replaces a newer one
+
+
+async def test_slow_loads_never_overlap_and_the_newest_data_wins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_run(tmp_path, 4, 800.0, 10.0)
+    (tmp_path / "paretop.toml").write_text('hardware = "h200"\nnum_gpus = 1\nprecision = "fp8"\n')
+    running, peak, lock = [0], [0], threading.Lock()
+    real_read = app_module.read
+
+    def slow_read(*args: Any, **kw: Any) -> Any:
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        time.sleep(0.3)  # a load slower than files arrive
+        try:
+            return real_read(*args, **kw)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(app_module, "read", slow_read)
+    app = make_app(build_request(paths=[tmp_path], watch=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        for conc in (8, 16, 32):  # three files, each arriving while a load runs
+            write_run(tmp_path, conc, 1000.0 + conc, 10.0 + conc)
+            app.poll_watch()
+            await pilot.pause(0.1)
+        for _ in range(20):  # until the queued reload has run
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.1)
+            if not app.loads.running:
+                break
+        assert peak[0] == 1  # never two loads at once
+        assert app.session is not None and len(app.session.frame) == 4  # the newest data
+        assert app.loads.shown == app.loads.started

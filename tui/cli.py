@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from tui.core.dimensions import DIMENSIONS, GROUP_ORDER
+from tui.core.export import FORMATS
 from tui.core.hardware import COST_MODELS
 
 if TYPE_CHECKING:
-    from tui.core.request import Request
+    from tui.pipeline import Request
 
 F = Callable[..., Any]
 
@@ -32,12 +34,10 @@ def view_options(func: F) -> F:
             "--model", help="Model: display name or InferenceMAX prefix (dsr1, gptoss, dsv4)."
         ),
         click.option("--sequence", help="Input/output lengths, e.g. 1k/1k, 1k/8k, 8k/1k."),
-        click.option("--hardware", multiple=True, help="GPUs, comma-separated (h200,b200)."),
-        click.option("--precision", multiple=True, help="Precisions, comma-separated (fp8,fp4)."),
-        click.option("--framework", multiple=True, help="Engines, comma-separated (sglang,trt)."),
-        click.option("--spec", multiple=True, help="Speculative decoding: mtp, none (or off)."),
+        *(click.option(d.flag, multiple=True, help=d.help) for d in DIMENSIONS),
         click.option(
-            "--group-by", help="What a series is: any of hardware,framework,spec,precision."
+            "--group-by",
+            help=f"What a series is: any of {','.join(GROUP_ORDER)}.",
         ),
         click.option("--targets", help="Interactivity targets in tok/s/user, e.g. 26,44,62."),
         click.option(
@@ -70,16 +70,13 @@ def view_options(func: F) -> F:
 
 
 def _request(kw: dict[str, Any]) -> Request:
-    from tui.core.request import build_request  # lazy: pandas loads only when needed
+    from tui.pipeline import build_request  # lazy: pandas loads only when needed
 
     return build_request(
         paths=list(kw["paths"]),
         model=kw["model"],
         sequence=kw["sequence"],
-        hardware=_split(kw["hardware"]),
-        precision=_split(kw["precision"]),
-        framework=_split(kw["framework"]),
-        spec=_split(kw["spec"]),
+        filters={d.name: _split(kw[d.name]) for d in DIMENSIONS},
         group_by=kw["group_by"],
         targets=kw["targets"],
         cost_model=kw["cost_model"],
@@ -124,7 +121,7 @@ def main() -> None:
 @click.option("--watch", is_flag=True, help="Re-read PATHS when result files appear or change.")
 def open_app(watch: bool, **kw: Any) -> None:
     """Open the explorer on PATHS (files or directories), or on the bundled data."""
-    from tui.core.request import RequestError
+    from tui.pipeline import RequestError
 
     try:
         request = replace(_request(kw), watch=watch)
@@ -142,14 +139,14 @@ def open_app(watch: bool, **kw: Any) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["plain", "markdown", "csv", "tsv", "json"]),
+    type=click.Choice(list(FORMATS)),
     default="plain",
     show_default=True,
 )
 def table_cmd(fmt: str, **kw: Any) -> None:
     """Print the metrics table at the interactivity targets (no PATHS: the bundled data)."""
-    from tui.core.export import FORMATS, to_json
-    from tui.core.request import RequestError, command_line, run_request
+    from tui.core.export import to_json
+    from tui.pipeline import RequestError, command_line, run_request
 
     try:
         request = _request(kw)
@@ -162,7 +159,7 @@ def table_cmd(fmt: str, **kw: Any) -> None:
     if fmt == "json":
         click.echo(to_json(table, command_line(request, table)), nl=False)
         return
-    click.echo(FORMATS[fmt](table), nl=False)
+    click.echo(FORMATS[fmt].write(table), nl=False)
 
 
 @main.command("check")
@@ -183,10 +180,10 @@ def check_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str) -> None:
     from tui.loaders.meta import parse_sets
 
     try:
-        overrides = parse_sets(sets)
+        metadata = parse_sets(sets)
     except ValueError as exc:
         fail(str(exc))
         return
-    result = load_paths(paths, overrides=overrides)
+    result = load_paths(paths, metadata=metadata)
     click.echo((as_json if fmt == "json" else as_text)(result), nl=False)
     sys.exit(exit_code(result))

@@ -1,39 +1,78 @@
-"""The explorer app: layout, loading in a worker, watching folders, sidebar changes."""
+"""The explorer app: one state, derived screens, loading as a service, key actions."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
 from textual import work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
-from textual.worker import Worker, WorkerState
 
-from tui.app.base import Loaded, Progress
-from tui.app.chart import ChartPanel
-from tui.app.commands import system_commands
-from tui.app.keys import KeyActions
+from tui.app import actions, commands
+from tui.app.chart import ChartPanel, ChartView
+from tui.app.keys import BINDINGS, help_rows
+from tui.app.loading import LoadService
 from tui.app.metrics_pane import MetricsPane
-from tui.app.sidebar import Sidebar
-from tui.app.state import Explorer
+from tui.app.screens import HelpScreen, InspectorScreen, ProblemsScreen
+from tui.app.session import Session, ViewState, next_cost_model, next_metric
+from tui.app.sidebar import Sidebar, SidebarView
 from tui.app.watch import SETTLE_S, Watcher
-from tui.core.request import Request
-from tui.core.select import DIMENSIONS, SelectionError
-from tui.loaders import LoadResult, load_bundled, load_paths
+from tui.core.schema import Problem
+from tui.core.select import Selection, SelectionError
+from tui.core.table import Table
+from tui.loaders import LoadResult
+from tui.pipeline import Request, read
 
 
-class ParetopApp(KeyActions):
+class Loaded(Message):
+    def __init__(self, result: LoadResult, generation: int, reload: bool) -> None:
+        super().__init__()
+        self.result, self.generation, self.reload = result, generation, reload
+
+
+class Progress(Message):
+    def __init__(self, done: int, total: int, name: str) -> None:
+        super().__init__()
+        self.done, self.total, self.name = done, total, name
+
+
+class ParetopApp(App[None]):
     CSS_PATH = "paretop.tcss"
     TITLE = "paretop"
+    BINDINGS = BINDINGS
+    NARROW = 100
+    """Below this many columns the sidebar starts hidden so the table's targets fit."""
+
+    state: var[ViewState | None] = var(None)
+    """What is shown. Reassigned (never mutated); the widgets redraw from it."""
 
     def __init__(self, request: Request) -> None:
-        super().__init__(request)
+        super().__init__()
+        self.request = request
+        self.session: Session | None = None
+        self.loads = LoadService()
         self.watcher: Watcher | None = None
         self._watch_timer: Timer | None = None
+        self.said: list[str] = []
+        """Every message shown in the status line, oldest first."""
+
+    @property
+    def table(self) -> Table | None:
+        if self.session is None or self.state is None:
+            return None
+        return self.session.outcome(self.state).table
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.session.problems if self.session else []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -45,141 +84,238 @@ class ParetopApp(KeyActions):
                 yield MetricsPane(id="table-pane")
         yield Footer(compact=True, show_command_palette=False)
 
-    NARROW = 100
-    """Below this many columns the sidebar starts hidden so the table's targets fit."""
-
     def on_mount(self) -> None:
         self.query_one("#main").loading = True
         self.query_one(Sidebar).set_class(self.size.width < self.NARROW, "-hidden")
-        self.load_data()
-        # Series colours come from the theme: a new theme redraws the chart with its colours.
-        self.theme_changed_signal.subscribe(self, lambda _theme: self.replot())
+        self.start_load()
         if self.request.watch:
             self.action_toggle_watch()
 
+    def say(self, text: str, severity: str = "information") -> None:
+        """One message at a time, in the status line (never over the numbers)."""
+        self.said.append(text)
+        status = self.query_one("#status", Static)
+        status.set_class(severity != "information", "-warning")
+        status.update(text)
+
     # --- loading -------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="load")
-    def load_data(self) -> None:
+    def start_load(self, reload: bool = False) -> None:
+        generation = self.loads.begin()
+        if generation is not None:
+            self._load(generation, reload)
+
+    @work(thread=True, group="load")
+    def _load(self, generation: int, reload: bool) -> None:
         def progress(done: int, total: int, name: str) -> None:
             self.post_message(Progress(done, total, name))
 
-        paths, sets = self.request.paths, self.request.sets
         settle = SETTLE_S if self.request.watch else None
-        if not paths:
-            self.post_message(Loaded(load_bundled(progress)))
-            return
-        self.post_message(Loaded(load_paths(paths, progress, sets, settle)))
+        self.post_message(Loaded(read(self.request, progress, settle), generation, reload))
 
     def on_progress(self, message: Progress) -> None:
         self.query_one("#status", Static).update(
             f"Loading {message.done + 1}/{message.total}: {message.name}"
         )
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            self.query_one("#main").loading = False
-            self.notify(f"Loading failed: {event.worker.error}", severity="error", timeout=15)
-
     def on_loaded(self, message: Loaded) -> None:
         self.query_one("#main").loading = False
-        result = message.result
+        if self.loads.finish(message.generation):
+            self.show_result(message.result, message.reload)
+        if self.loads.take_again():
+            self.start_load(reload=True)
+
+    def show_result(self, result: LoadResult, reload: bool) -> None:
         if self.watcher is not None:
             self.watcher.loaded(result.pending)
-        if message.reload and self.explorer is not None and self.state is not None:
-            self.reloaded(result)
-            return
-        self.problems = result.problems
-        if self.problems:
-            names = sorted({p.path for p in self.problems})
-            self.notify(
-                f"{len(self.problems)} load problems in {len(names)} files (press ! to list). "
-                "Good rows are still shown.",
-                severity="warning",
-                timeout=10,
-            )
+        before, old_problems = self.session, {str(p) for p in self.problems}
         if result.frame.empty:
-            self.show_message("No benchmark rows could be read. Press ! for the reasons.")
+            self.say("No benchmark rows could be read. Press ! for the reasons.", "error")
+            self.session = Session(result.frame, self.request, result.problems)
             return
-        self.explorer = Explorer(result.frame, self.request)
+        self.session = Session(result.frame, self.request, result.problems)
+        if reload and before is not None and self.state is not None:
+            self.state = self.session.refreshed(self.state, before)
+            self.redraw(self.state)
+            self.say(actions.reread_message(result, len(before.frame), old_problems))
+            return
         try:
-            self.state = self.explorer.initial_state()
+            self.state = self.session.initial_state()
         except SelectionError as exc:
-            self.notify(f"{exc}. Showing the defaults instead.", severity="error", timeout=15)
-            self.explorer.request = replace(self.request, selection=type(self.request.selection)())
-            self.state = self.explorer.initial_state()
+            self.request = replace(self.request, selection=Selection())
+            self.session = Session(result.frame, self.request, result.problems)
+            self.state = self.session.initial_state()
+            self.say(f"{exc}. Showing the defaults instead.", "error")
+            return
+        if self.problems:
+            files = len({p.path for p in self.problems})
+            self.say(
+                f"{actions.plural(len(self.problems), 'load problem')} in "
+                f"{actions.plural(files, 'file')} (press ! to list); good rows are shown.",
+                "warning",
+            )
 
     # --- watching ------------------------------------------------------------------------
 
     def action_toggle_watch(self) -> None:
         if not self.request.paths:
-            self.notify(
-                "Watch follows your result folders: start paretop with PATHS.", severity="warning"
-            )
+            self.say("Watch follows your result folders: start paretop with PATHS.", "warning")
             return
         if self._watch_timer is not None:
             self._watch_timer.stop()
             self._watch_timer, self.watcher = None, None
-            self.notify("Stopped watching.")
+            self.say("Stopped watching.")
             return
         self.request = replace(self.request, watch=True)
         self.watcher = Watcher(self.request.paths)
         self.watcher.prime()
         self._watch_timer = self.set_interval(1.0, self.poll_watch)
-        self.notify(f"Watching {', '.join(map(str, self.request.paths))} for new results.")
+        self.say(f"Watching {', '.join(map(str, self.request.paths))} for new results.")
 
-    @work(thread=True, exclusive=True, group="watch")
     def poll_watch(self) -> None:
+        """On the main thread: a cheap signature check; a load only when something changed."""
         if self.watcher is not None and self.watcher.due():
-            result = load_paths(self.request.paths, None, self.request.sets, SETTLE_S)
-            self.post_message(Loaded(result, reload=True))
+            self.start_load(reload=True)
 
-    def reloaded(self, result: LoadResult) -> None:
-        assert self.explorer is not None and self.state is not None
-        before, old_rows = self.explorer, len(self.explorer.frame)
-        new_problems = {str(p) for p in result.problems} - {str(p) for p in self.problems}
-        self.problems = result.problems
-        if result.frame.empty:
+    # --- drawing -------------------------------------------------------------------------
+
+    def watch_state(self, new: ViewState | None) -> None:
+        if new is not None:
+            self.redraw(new)
+
+    def redraw(self, state: ViewState) -> None:
+        session = self.session
+        if session is None:
             return
-        self.explorer = Explorer(result.frame, self.request)
-        self.table = None  # force a recompute even if the state is unchanged
-        state = self.explorer.refreshed(self.state, before)
-        if state == self.state:
-            self.recompute(state)
-        self.state = state
-        added = len(result.frame) - old_rows
-        waiting = (
-            f"; waiting for {len(result.pending)} file(s) still being written"
-            if result.pending
-            else ""
+        outcome = session.outcome(state)
+        side = session.sidebar_counts(state)
+        self.query_one(Sidebar).view = SidebarView(
+            models=side["models"],
+            model=state.model,
+            sequences=side["sequences"],
+            sequence=state.sequence,
+            counts=side["counts"],
+            chosen=dict(state.filters),
+            group_by=side["group_by"],
         )
-        self.notify(f"Re-read: {len(result.frame)} rows ({added:+d}){waiting}.")
-        if new_problems:
-            self.notify(f"{len(new_problems)} new load problems (press !).", severity="warning")
+        table = outcome.table
+        if table is None:
+            self.query_one("#status", Static).update(outcome.message)
+            self.query_one(ChartPanel).show_message(outcome.message)
+            self.query_one(MetricsPane).show_message(outcome.message)
+            return
+        self.sub_title = f"{table.model} {table.sequence}"
+        self.query_one(ChartPanel).view = ChartView(
+            table, state.metric, session.hardware, state.log_y, state.show_raw
+        )
+        self.query_one(MetricsPane).table = table
+        hidden = self.query_one(Sidebar).has_class("-hidden")
+        self.query_one("#status", Static).update(
+            f"{'s: filters · ' if hidden else ''}tab: panes · {table.model} {table.sequence} · "
+            f"{state.cost_model} cost · {', '.join(table.sources)}"
+        )
 
     # --- sidebar -------------------------------------------------------------------------
 
-    def on_sidebar_changed(self, message: Sidebar.Changed) -> None:
-        """A control changed: the new state (if it differs) redraws what it touches."""
-        state, explorer = self.state, self.explorer
-        if state is None or explorer is None:
-            return
-        field, value = message.field, message.value
-        if field == "model" and value != state.model:
-            new = explorer.with_model(state, str(value))
-        elif field == "sequence" and value != state.sequence:
-            new = explorer.with_sequence(state, str(value))
-        elif field == "group_by":
-            chosen = tuple(d for d in DIMENSIONS if d in set(value))
-            new = replace(state, group_by=chosen)
-        elif field in ("precision", "hardware", "framework", "spec"):
-            changes: dict[str, Any] = {field: tuple(sorted(value))}
-            new = replace(state, **changes)
-        else:
-            return
-        if new != state:
+    def _change(self, new: ViewState | None) -> None:
+        if new is not None and new != self.state:
             self.state = new
 
-    def get_system_commands(self, screen: Screen[Any]) -> Any:
+    def on_sidebar_model_chosen(self, message: Sidebar.ModelChosen) -> None:
+        if self.session and self.state and message.model != self.state.model:
+            self._change(self.session.with_model(self.state, message.model))
+
+    def on_sidebar_sequence_chosen(self, message: Sidebar.SequenceChosen) -> None:
+        if self.session and self.state and message.sequence != self.state.sequence:
+            self._change(self.session.with_sequence(self.state, message.sequence))
+
+    def on_sidebar_filters_changed(self, message: Sidebar.FiltersChanged) -> None:
+        if self.state:
+            self._change(self.state.with_filter(message.dim, message.values))
+
+    def on_sidebar_group_by_changed(self, message: Sidebar.GroupByChanged) -> None:
+        if self.state:
+            self._change(replace(self.state, group_by=message.dims))
+
+    # --- keys (described once, in keys.py) -------------------------------------------------
+
+    def _visual(self, **changes: Any) -> None:
+        if self.state is not None:
+            self.state = replace(self.state, **changes)
+
+    def action_next_metric(self) -> None:
+        self._change(next_metric(self.state) if self.state else None)
+
+    def action_prev_metric(self) -> None:
+        self._change(next_metric(self.state, -1) if self.state else None)
+
+    def action_set_metric(self, key: str) -> None:
+        self._visual(metric=key)
+
+    def action_toggle_log(self) -> None:
+        self._visual(log_y=not self.state.log_y if self.state else False)
+
+    def action_toggle_raw(self) -> None:
+        self._visual(show_raw=not self.state.show_raw if self.state else True)
+
+    def action_toggle_reruns(self) -> None:
+        if self.state:
+            self.state = replace(self.state, keep_reruns=not self.state.keep_reruns)
+            self.say("Reruns pooled." if self.state.keep_reruns else "Latest run only.")
+
+    def action_next_cost_model(self) -> None:
+        if self.state:
+            self.state = next_cost_model(self.state)
+            self.say(f"Cost model: {self.state.cost_model}.")
+
+    def action_edit_targets(self) -> None:
+        if self.needs_table("edit targets"):
+            actions.edit_targets(self)
+
+    def action_copy_table(self, fmt: str = "markdown") -> None:
+        if self.needs_table("copy"):
+            actions.copy_table(self, fmt)
+
+    def action_export(self) -> None:
+        if self.needs_table("save"):
+            actions.export(self)
+
+    def action_copy_command(self) -> None:
+        if self.needs_table("copy the command"):
+            actions.copy_command(self)
+
+    def action_inspect(self) -> None:
+        if self.needs_table("inspect runs") and self.table is not None:
+            self.push_screen(InspectorScreen(self.table.series))
+
+    def action_problems(self) -> None:
+        if self.problems:
+            self.push_screen(ProblemsScreen(self.problems))
+        else:
+            self.say("No load problems: every file was read.")
+
+    def action_zoom(self) -> None:
+        actions.zoom(self)
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.query_one(Sidebar)
+        sidebar.toggle_class("-hidden")
+        if not sidebar.has_class("-hidden"):
+            sidebar.query_one("#model").focus()
+        if self.state is not None:
+            self.redraw(self.state)
+
+    def action_help(self) -> None:
+        shown = {b.key: self.get_key_display(b) for b in BINDINGS if isinstance(b, Binding)}
+        self.push_screen(HelpScreen(help_rows(shown)))
+
+    def needs_table(self, what: str) -> bool:
+        """True when there is a table; otherwise say why the key cannot act yet."""
+        if self.table is not None:
+            return True
+        self.say(f"Nothing to {what} yet: no table is shown.", "warning")
+        return False
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield from system_commands(self)
+        yield from commands.system_commands(self)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.color import Color
 from textual.containers import Vertical
+from textual.reactive import var
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
-from tui.core.curves import METRIC_BY_KEY, curve, raw_points
+from tui.core.curves import curve, raw_points
 from tui.core.hardware import HardwareTable
+from tui.core.measures import BY_KEY
 from tui.core.table import Table
 
 # Distinct characters keep curves apart without colour (monochrome terminals, pasted text).
@@ -48,8 +50,19 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks if len(ticks) >= 2 else [low, high]
 
 
+@dataclass(frozen=True, eq=False)  # compared by identity: it holds DataFrames
+class ChartView:
+    """What the chart draws: the computed table and how to look at it."""
+
+    table: Table
+    metric: str
+    hardware: HardwareTable
+    log_y: bool = False
+    show_raw: bool = True
+
+
 class MetricPlot(PlotextPlot):
-    """The plotext canvas; drawn only through ChartPanel.replot."""
+    """The plotext canvas; drawn only by ChartPanel."""
 
 
 class ChartPanel(Vertical):
@@ -57,14 +70,26 @@ class ChartPanel(Vertical):
 
     ALLOW_MAXIMIZE = True
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.drawn: dict[str, list[tuple[float, float]]] = {}
-        """Each series' raw runs as last drawn (x, y): what the chart shows, for tests."""
+    view: var[ChartView | None] = var(None)
+    """What to draw; assigning it redraws the chart."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._slots: dict[str, int] = {}  # a series keeps its glyph and colour across changes
 
     def compose(self) -> ComposeResult:
         yield MetricPlot(id="plot")
         yield Static(id="legend")
+
+    def on_mount(self) -> None:
+        # Series colours come from the theme: a new theme redraws the chart with its colours.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
+
+    def watch_view(self) -> None:
+        self.redraw()
+
+    def slot(self, label: str) -> int:
+        return self._slots.setdefault(label, len(self._slots))
 
     def colour(self, index: int) -> tuple[int, int, int]:
         name = THEME_COLOURS[index % len(THEME_COLOURS)]
@@ -87,36 +112,38 @@ class ChartPanel(Vertical):
             plt.yticks(ticks, [compact(t) for t in ticks])
 
     def show_message(self, text: str) -> None:
+        self.view = None
         plot = self.query_one(MetricPlot)
         plot.plt.clear_figure()
         plot.plt.title(text)
         plot.refresh()
         self.query_one("#legend", Static).update("")
 
-    def replot(
-        self, table: Table, metric_key: str, hardware: HardwareTable, log_y: bool, show_raw: bool
-    ) -> None:
-        metric = METRIC_BY_KEY[metric_key]
+    def redraw(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        table, metric = view.table, BY_KEY[view.metric]
         plot = self.query_one(MetricPlot)
         plt = plot.plt
         plt.clear_figure()
-        plt.title(metric.title + (" — log scale" if log_y else ""))
+        plt.title(metric.title + (" — log scale" if view.log_y else ""))
         plt.xlabel("interactivity (tok/s/user)")
         legend = Text()
         every: list[float] = []
-        self.drawn = {}
-        for i, series in enumerate(table.series):
-            marker = MARKERS[i % len(MARKERS)]
-            xs, ys = curve(series, metric, hardware, table.cost_model)
-            rx, ry = raw_points(series, metric, hardware, table.cost_model)
-            self.drawn[series.label] = list(zip(rx, ry, strict=True)) if show_raw else []
-            if show_raw and rx:
-                plt.scatter(rx, ry, marker="·", color=self.faint())
-                every += ry
+        for series in table.series:
+            slot = self.slot(series.label)
+            marker, colour = MARKERS[slot % len(MARKERS)], self.colour(slot)
+            xs, ys = curve(series, metric, view.hardware, table.cost_model)
+            if view.show_raw:
+                rx, ry = raw_points(series, metric, view.hardware, table.cost_model)
+                if rx:
+                    plt.scatter(rx, ry, marker="·", color=self.faint())
+                    every += ry
             if xs:
-                plt.plot(xs, ys, marker=marker, color=self.colour(i))
+                plt.plot(xs, ys, marker=marker, color=colour)
                 every += ys
-            style = Color(*self.colour(i)).rich_color.name if xs else "dim"
+            style = Color(*colour).rich_color.name if xs else "dim"
             legend.append(f"{marker} {series.label}", style=style)
             legend.append("" if xs else " (no data)", style="dim")
             legend.append("   ")
@@ -126,7 +153,7 @@ class ChartPanel(Vertical):
                 f"No {metric.title} for this selection (not recorded, or unknown GPU cost/power)"
             )
         else:
-            self._axes(table, every, log_y)
+            self._axes(table, every, view.log_y)
         legend.append(f"│ targets {', '.join(f'{t:g}' for t in table.targets)}", style="dim")
         self.query_one("#legend", Static).update(legend)
         plot.refresh()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.app.app import ParetopApp
-from tui.core.request import Request, build_request
+from tui.pipeline import Request, build_request
 
 
 def make_app(request: Request | None = None) -> ParetopApp:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.reactive import var
 from textual.widgets import DataTable, Static
 
-from tui.core.export import METRICS, footer, metric_block
+from tui.core.export import footer, metric_block
+from tui.core.measures import TABLE
 from tui.core.table import Table
 from tui.core.targets import format_target
 
@@ -28,10 +31,23 @@ class MetricsPane(VerticalScroll):
     """A row per metric, a column per target; each cell lists every series."""
 
     ALLOW_MAXIMIZE = True
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("h", "scroll_left", "Left", show=False),
+        Binding("l", "scroll_right", "Right", show=False),
+    ]
+
+    table: var[Table | None] = var(None)
+    """The computed table; assigning it redraws the pane."""
 
     def compose(self) -> ComposeResult:
         yield DataTable(id="metrics", cursor_type="none", zebra_stripes=True)
         yield Static(id="sentences")
+
+    def watch_table(self, table: Table | None) -> None:
+        if table is not None:
+            self.show(table)
 
     def show(self, table: Table) -> None:
         grid = self.query_one("#metrics", DataTable)
@@ -41,21 +57,22 @@ class MetricsPane(VerticalScroll):
         for t in table.targets:
             grid.add_column(Text(f"@{format_target(t)}", justify="right"))
         labels = [s.label for s in table.series]
-        for title, attr, fmt, higher in METRICS:
-            texts, best = metric_block(table, attr, fmt, higher)
+        for metric in TABLE:
+            texts, best = metric_block(table, metric)
             cells = [
                 stacked([texts[s][t] for s in range(len(labels))], best[t])
                 for t in range(len(table.targets))
             ]
             grid.add_row(
-                title,
+                Text(metric.label),
                 stacked(labels, None, right=False),
                 *cells,
                 height=max(1, len(labels)),
-                key=attr,
+                key=metric.key,
             )
         self.query_one("#sentences", Static).update(Text("\n".join(footer(table))))
 
     def show_message(self, text: str) -> None:
+        self.table = None
         self.query_one("#metrics", DataTable).clear(columns=True)
         self.query_one("#sentences", Static).update(Text(text))

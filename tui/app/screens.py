@@ -16,6 +16,24 @@ from tui.core.schema import Problem
 from tui.core.series import Series
 from tui.core.targets import format_target, parse_targets
 
+VIM_ROWS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    Binding("j", "cursor_down", "Down", show=False),
+    Binding("k", "cursor_up", "Up", show=False),
+]
+
+
+class RunsTable(DataTable[Text]):
+    """A table of runs that also moves with j / k."""
+
+    BINDINGS = VIM_ROWS
+
+
+class SeriesList(OptionList):
+    """The inspector's series, also moved with j / k."""
+
+    BINDINGS = VIM_ROWS
+
+
 CLOSE: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("escape", "dismiss", "Close"),
     Binding("q", "dismiss", "Close", show=False),
@@ -140,10 +158,10 @@ class InspectorScreen(ModalScreen[None]):
                 "Inspector — runs of a series (★ on the frontier). Esc closes.", classes="title"
             )
             with Horizontal():
-                yield OptionList(
-                    *[f"{s.label} ({len(s.rows)})" for s in self.series], id="series-list"
+                yield SeriesList(
+                    *[Text(f"{s.label} ({len(s.rows)})") for s in self.series], id="series-list"
                 )
-                yield DataTable(id="runs", cursor_type="row", zebra_stripes=True)
+                yield RunsTable(id="runs", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         self.query_one("#runs", DataTable).add_columns(*INSPECTOR_COLUMNS)
@@ -163,7 +181,7 @@ class InspectorScreen(ModalScreen[None]):
         runs.clear()
         front = set(series.front.index)
         for idx, row in series.rows.sort_values("interactivity").iterrows():
-            runs.add_row(*run_cells(row.to_dict(), idx in front))
+            runs.add_row(*(Text(c) for c in run_cells(row.to_dict(), idx in front)))
 
 
 class ProblemsScreen(ModalScreen[None]):
@@ -181,8 +199,9 @@ class ProblemsScreen(ModalScreen[None]):
                 f"{len(self.problems)} load problems — good rows are still shown. Esc closes.",
                 classes="title",
             )
-            table: DataTable[str] = DataTable(id="problems", cursor_type="row")
+            table = RunsTable(id="problems", cursor_type="row")
             table.add_columns("file", "row", "reason")
             for p in self.problems:
-                table.add_row(p.path, "" if p.row is None else str(p.row), p.reason)
+                row = "" if p.row is None else str(p.row)
+                table.add_row(Text(p.path), Text(row), Text(p.reason))  # data, never markup
             yield table

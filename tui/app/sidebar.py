@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from rich.segment import Segment
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.strip import Strip
-from textual.widgets import Label, Select, SelectionList
-from textual.widgets._toggle_button import ToggleButton
-from textual.widgets.option_list import OptionDoesNotExist
-from textual.widgets.selection_list import Selection
+from textual.reactive import var
+from textual.widgets import Label, Select
 
-from tui.core.choices import FILTER_DIMS
-from tui.core.select import DIMENSIONS
-from tui.core.series import spec_label
-
-TITLES = {
-    "precision": "Precision",
-    "hardware": "Hardware",
-    "framework": "Engine",
-    "spec": "Spec decoding",
-}
+from tui.app.checklist import CheckList
+from tui.core.dimensions import BY_NAME, DIMENSIONS, GROUP_ORDER
 
 
 @dataclass(frozen=True)
@@ -41,96 +29,92 @@ class SidebarView:
 
 
 def value_label(dim: str, value: str, count: int) -> str:
-    shown = spec_label(value) if dim == "spec" else value
+    shown = BY_NAME[dim].display(value)
     return f"{shown} ({count})" if count else f"{shown} (none)"
 
 
-class CheckList(SelectionList[str]):
-    """A SelectionList whose unchecked boxes are empty, so the state reads without colour."""
-
-    def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        try:
-            option = self.get_option_at_index(self.scroll_offset.y + y)
-        except OptionDoesNotExist:
-            return strip
-        segments = list(strip)
-        inner = len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER
-        if inner and option.value not in self._selected:
-            segments[1] = Segment(" ", segments[1].style)
-        return Strip(segments, strip.cell_length)
-
-
 class Sidebar(VerticalScroll):
-    """Posts Changed(field, value) when the user changes a control; shows a SidebarView."""
+    """Shows a SidebarView; posts one typed message per kind of user change."""
 
-    class Changed(Message):
-        def __init__(self, field: str, value: Any) -> None:
+    view: var[SidebarView | None] = var(None, always_update=False)
+    """What the controls show; assigning it redraws them."""
+
+    class ModelChosen(Message):
+        def __init__(self, model: str) -> None:
             super().__init__()
-            self.field = field
-            self.value = value
+            self.model = model
+
+    class SequenceChosen(Message):
+        def __init__(self, sequence: str) -> None:
+            super().__init__()
+            self.sequence = sequence
+
+    class FiltersChanged(Message):
+        def __init__(self, dim: str, values: tuple[str, ...]) -> None:
+            super().__init__()
+            self.dim = dim
+            self.values = values
+
+    class GroupByChanged(Message):
+        def __init__(self, dims: tuple[str, ...]) -> None:
+            super().__init__()
+            self.dims = dims
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: dict[str, list[tuple[str, str]]] = {}
 
     def compose(self) -> ComposeResult:
+        # No blank entry: a placeholder until the data arrives, then only real values.
+        waiting = [("loading…", "")]
         yield Label("Model", classes="heading")
-        yield Select[str]([], id="model", allow_blank=True, compact=True)
+        yield Select[str](waiting, id="model", allow_blank=False, compact=True)
         yield Label("Sequence (in/out)", classes="heading")
-        yield Select[str]([], id="sequence", allow_blank=True, compact=True)
-        for dim in FILTER_DIMS:
-            yield Label(TITLES[dim], classes="heading")
-            yield CheckList(id=dim, compact=True)
+        yield Select[str](waiting, id="sequence", allow_blank=False, compact=True)
+        for dim in DIMENSIONS:
+            yield Label(dim.title, classes="heading")
+            yield CheckList(id=dim.name)
         yield Label("Curve per (group by)", classes="heading")
-        yield CheckList(id="group_by", compact=True)
+        yield CheckList(id="group_by")
 
-    def show(self, view: SidebarView) -> None:
-        """Refill every control without echoing change messages back to the app."""
-        with self.prevent(Select.Changed, SelectionList.SelectedChanged):
+    def watch_view(self, view: SidebarView | None) -> None:
+        if view is None:
+            return
+        with self.prevent(Select.Changed):
             self._fill_select("model", {m: 0 for m in view.models}, view.model)
             self._fill_select("sequence", view.sequences, view.sequence)
-            for dim in FILTER_DIMS:
-                chosen = view.chosen[dim]
-                self._fill_list(
-                    dim,
-                    [
-                        Selection(
-                            value_label(dim, v, n),
-                            v,
-                            v in chosen,
-                            disabled=(n == 0 and v not in chosen),
-                        )
-                        for v, n in view.counts[dim].items()
-                    ],
-                )
-            self._fill_list("group_by", [Selection(d, d, d in view.group_by) for d in DIMENSIONS])
+        for dim in DIMENSIONS:
+            chosen = view.chosen.get(dim.name, ())
+            items = [
+                (v, value_label(dim.name, v, n), n > 0 or v in chosen)
+                for v, n in view.counts[dim.name].items()
+            ]
+            self.query_one(f"#{dim.name}", CheckList).show(items, set(chosen))
+        groups = [(d, d, True) for d in GROUP_ORDER]
+        self.query_one("#group_by", CheckList).show(groups, set(view.group_by))
 
     def _fill_select(self, widget_id: str, options: dict[str, int], value: str) -> None:
         select = self.query_one(f"#{widget_id}", Select)
-        items = [(f"{name} ({n})" if n else name, name) for name, n in options.items()]
-        if items != self._shown.get(widget_id):  # refilling a Select closes and resets it
-            select.set_options(items)
-            self._shown[widget_id] = items
+        labels = [(f"{name} ({n})" if n else name, name) for name, n in options.items()]
+        if labels != self._shown.get(widget_id):  # refilling a Select closes and resets it
+            select.set_options([(Text(label), name) for label, name in labels])
+            self._shown[widget_id] = labels
         if select.value != value:
             select.value = value
 
-    def _fill_list(self, widget_id: str, selections: list[Selection[str]]) -> None:
-        widget = self.query_one(f"#{widget_id}", SelectionList)
-        highlighted = widget.highlighted
-        widget.clear_options()
-        widget.add_options(selections)
-        if highlighted is not None and highlighted < len(selections):
-            widget.highlighted = highlighted
-
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        if event.select.id and event.value is not Select.BLANK:
-            self.post_message(self.Changed(event.select.id, event.value))
+        value = event.value
+        if not isinstance(value, str) or not value:
+            return
+        if event.select.id == "model":
+            self.post_message(self.ModelChosen(value))
+        elif event.select.id == "sequence":
+            self.post_message(self.SequenceChosen(value))
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def on_check_list_toggled(self, event: CheckList.Toggled) -> None:
         event.stop()
-        if event.selection_list.id:
-            self.post_message(
-                self.Changed(event.selection_list.id, tuple(event.selection_list.selected))
-            )
+        if event.checklist.id == "group_by":
+            self.post_message(self.GroupByChanged(event.values))
+        elif event.checklist.id in BY_NAME:
+            self.post_message(self.FiltersChanged(event.checklist.id, event.values))

@@ -6,10 +6,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from tui.core.dimensions import DIMENSIONS
 from tui.core.schema import parse_sequence, sequence_label
-from tui.core.select import DIM_COLUMN
-
-FILTER_DIMS = ("precision", "hardware", "framework", "spec")
 
 
 def counts(rows: pd.DataFrame, chosen: Mapping[str, tuple[str, ...]]) -> dict[str, dict[str, int]]:
@@ -18,15 +16,20 @@ def counts(rows: pd.DataFrame, chosen: Mapping[str, tuple[str, ...]]) -> dict[st
     `rows` is one model at one sequence. A value with 0 would show nothing if chosen.
     """
     out: dict[str, dict[str, int]] = {}
-    for dim in FILTER_DIMS:
+    for dim in DIMENSIONS:
         part = rows
-        for other in FILTER_DIMS:
-            if other != dim:
-                part = part[part[DIM_COLUMN[other]].isin(chosen.get(other, ()))]
-        every = sorted(rows[DIM_COLUMN[dim]].unique())
-        have = part[DIM_COLUMN[dim]].value_counts()
-        out[dim] = {v: int(have.get(v, 0)) for v in every}
+        for other in DIMENSIONS:
+            if other is not dim:
+                part = part[part[other.column].isin(chosen.get(other.name, ()))]
+        every = sorted(rows[dim.column].unique())
+        have = part[dim.column].value_counts()
+        out[dim.name] = {v: int(have.get(v, 0)) for v in every}
     return out
+
+
+def all_values(rows: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Every value of each dimension in these rows, sorted."""
+    return {d.name: tuple(sorted(rows[d.column].unique())) for d in DIMENSIONS}
 
 
 def sequence_counts(model_rows: pd.DataFrame) -> dict[str, int]:

@@ -1,4 +1,9 @@
-"""The table as plain text, Markdown, CSV or JSON: for scripts, chats and pull requests."""
+"""The table as plain text, Markdown, CSV or JSON: for scripts, chats and pull requests.
+
+`OUTPUT_FORMATS` at the end is the one list of them (CLI --format, palette, help). Importing
+this module is cheap (no pandas), so `paretop --help` stays fast. Adding a format is a writer
+here and one entry in that list.
+"""
 
 from __future__ import annotations
 
@@ -7,57 +12,46 @@ import io
 import json
 import math
 from collections.abc import Callable
-from dataclasses import asdict
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from tui.core.compare import fmt_money
-from tui.core.series import Point
-from tui.core.table import Table
+from tui.core.measures import TABLE, Metric
 from tui.core.targets import format_target
 from tui.core.text import finite_json, inert, markdown_cell, spreadsheet_cell
 
-# (row title, Point attribute, formatter, higher is better)
-METRICS: list[tuple[str, str, Callable[[float], str], bool]] = [
-    ("tok/s/GPU", "tput_per_gpu", lambda v: f"{v:,.0f}" if v >= 1000 else f"{v:.1f}", True),
-    ("$/M tok", "cost_per_mtok", fmt_money, False),
-    ("tok/s/MW", "tok_s_per_mw", lambda v: f"{v:,.0f}", True),
-    ("concurrency", "concurrency", lambda v: f"~{v:.0f}", False),
-]
+if TYPE_CHECKING:
+    from tui.core.series import Point
+    from tui.core.table import Table
 
 
-def cell(value: float, fmt: Callable[[float], str]) -> str:
-    return "—" if math.isnan(value) else fmt(value)
-
-
-def best_index(values: list[float], higher: bool) -> int | None:
+def best_index(values: list[float], higher: bool | None) -> int | None:
     """The series to emphasise in a cell: best value, only when two or more are known."""
     known = [(v, i) for i, v in enumerate(values) if not math.isnan(v)]
-    if len(known) < 2:
-        return None
+    if higher is None or len(known) < 2:
+        return None  # context metrics (concurrency) are never "best"
     return (max(known) if higher else min(known))[1]
 
 
 Block = tuple[list[list[str]], list[int | None]]  # texts[series][target], best series per target
 
 
-def metric_block(table: Table, attr: str, fmt: Callable[[float], str], higher: bool) -> Block:
+def metric_block(table: Table, metric: Metric) -> Block:
     """One metric's cells for every series and target, and which series is best per target."""
     n = len(table.targets)
-    per_target = [[getattr(v[t], attr) for v in table.values] for t in range(n)]
-    # concurrency is context, not a score: never emphasised
-    best = [None if attr == "concurrency" else best_index(vals, higher) for vals in per_target]
-    texts = [[cell(per_target[t][s], fmt) for t in range(n)] for s in range(len(table.series))]
+    per_target = [[v[t].values[metric.key] for v in table.values] for t in range(n)]
+    best = [best_index(vals, metric.higher_is_better) for vals in per_target]
+    texts = [[metric.fmt(per_target[t][s]) for t in range(n)] for s in range(len(table.series))]
     return texts, best
 
 
 def grid(table: Table, mark: Callable[[str], str]) -> list[list[str]]:
     """Rows of [metric, series, value per target...]; the best value per cell passed to mark."""
     rows: list[list[str]] = []
-    for title, attr, fmt, higher in METRICS:
-        texts, best = metric_block(table, attr, fmt, higher)
+    for metric in TABLE:
+        texts, best = metric_block(table, metric)
         for s, series in enumerate(table.series):
             marked = [mark(x) if best[t] == s else x for t, x in enumerate(texts[s])]
-            rows.append([title if s == 0 else "", series.label, *marked])
+            rows.append([metric.label if s == 0 else "", series.label, *marked])
     return rows
 
 
@@ -105,9 +99,8 @@ def to_markdown(table: Table) -> str:
 
 
 def _point_dict(p: Point) -> dict[str, float | None]:
-    return {
-        k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in asdict(p).items()
-    }
+    values = {"interactivity": p.interactivity, **p.values}
+    return {k: (None if math.isnan(v) else v) for k, v in values.items()}
 
 
 def to_records(table: Table) -> list[dict[str, Any]]:
@@ -177,10 +170,19 @@ def to_json(table: Table, command: str | None = None) -> str:
     return json.dumps(finite_json(doc), indent=2, allow_nan=False) + "\n"
 
 
-FORMATS: dict[str, Callable[[Table], str]] = {
-    "plain": to_plain,
-    "markdown": to_markdown,
-    "csv": to_csv,
-    "tsv": to_tsv,
-    "json": to_json,
-}
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    description: str
+    suffix: str  # file name extension for saved tables
+    write: Callable[[Table], str]
+
+
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
+    OutputFormat("plain", "aligned text, for terminals and logs", "txt", to_plain),
+    OutputFormat("markdown", "a Markdown table, for chats, docs and PRs", "md", to_markdown),
+    OutputFormat("csv", "one record per series and target, full precision", "csv", to_csv),
+    OutputFormat("tsv", "the grid, tab-separated, for spreadsheets", "tsv", to_tsv),
+    OutputFormat("json", "everything, for scripts", "json", to_json),
+)
+FORMATS: dict[str, OutputFormat] = {f.name: f for f in OUTPUT_FORMATS}

@@ -12,6 +12,7 @@ import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from tui.core.files import ReadError, read_text
@@ -84,7 +85,9 @@ def read_table(path: Path) -> HardwareTable:
     return HardwareTable(gpus)
 
 
+@cache
 def default_table() -> HardwareTable:
+    """The bundled constants, read once per process (the table is immutable)."""
     return read_table(data_file("hardware.csv"))
 
 

@@ -25,21 +25,30 @@ def _tangents(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return t
 
 
-def steffen(xs: Sequence[float], ys: Sequence[float], at: Sequence[float]) -> list[float]:
-    """Values of the monotone curve through (xs, ys) at each of `at`.
+class Spline:
+    """The monotone curve through (xs, ys), tangents computed once, evaluated many times.
 
     xs must be strictly increasing. Outside [xs[0], xs[-1]] the value is NaN: the curve
     never extrapolates. A single knot has a value only at its own x. NaN knots in ys are
     dropped first (a metric the source did not record).
     """
-    x = np.asarray(xs, dtype=float)
-    y = np.asarray(ys, dtype=float)
-    ok = ~np.isnan(y)
-    x, y = x[ok], y[ok]
-    if len(x) and np.any(np.diff(x) <= 0):
-        raise ValueError("knots must have strictly increasing x")
-    t = _tangents(x, y) if len(x) >= 2 else np.zeros(len(x))
-    return [_one(x, y, t, float(q)) for q in at]
+
+    def __init__(self, xs: Sequence[float], ys: Sequence[float]) -> None:
+        x = np.asarray(xs, dtype=float)
+        y = np.asarray(ys, dtype=float)
+        ok = ~np.isnan(y)
+        self.x, self.y = x[ok], y[ok]
+        if len(self.x) and np.any(np.diff(self.x) <= 0):
+            raise ValueError("knots must have strictly increasing x")
+        self.t = _tangents(self.x, self.y) if len(self.x) >= 2 else np.zeros(len(self.x))
+
+    def __call__(self, at: Sequence[float]) -> list[float]:
+        return [_one(self.x, self.y, self.t, float(q)) for q in at]
+
+
+def steffen(xs: Sequence[float], ys: Sequence[float], at: Sequence[float]) -> list[float]:
+    """Values of the monotone curve through (xs, ys) at each of `at` (see Spline)."""
+    return Spline(xs, ys)(at)
 
 
 def _one(x: np.ndarray, y: np.ndarray, t: np.ndarray, q: float) -> float:

@@ -21,19 +21,24 @@ RERUN_KEY = [
 ]
 
 
-def drop_reruns(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """Keep the most recent row of each configuration; return it and how many were set aside.
+def superseded(frame: pd.DataFrame) -> pd.Series:
+    """True for rows whose configuration was measured again later (vectorised, one pass).
 
-    Pooling reruns would let noise pick the best of N and inflate the frontier. Rows with
-    equal recency keep the one read last.
+    Rows with equal recency keep the one read last. Pooling reruns would let noise pick the
+    best of N and inflate the frontier, so only the latest run counts (DESIGN §5).
     """
     if frame.empty:
-        return frame, 0
-    frame = frame.reset_index(drop=True)
-    recency = frame["recency"].to_numpy(float)
-    order = np.argsort(np.nan_to_num(recency, nan=-np.inf), kind="stable")
+        return pd.Series(False, index=frame.index, dtype=bool)
+    recency = np.nan_to_num(frame["recency"].to_numpy(float), nan=-np.inf)
+    order = np.argsort(recency, kind="stable")
     ordered = frame.iloc[order]
-    key = ordered[RERUN_KEY].astype(str)
-    kept_index = ordered.index[~key.duplicated(keep="last").to_numpy()]
-    kept = frame[frame.index.isin(kept_index)]  # back to reading order
+    mask = np.zeros(len(frame), dtype=bool)
+    mask[order] = ordered.duplicated(subset=RERUN_KEY, keep="last").to_numpy()
+    return pd.Series(mask, index=frame.index)
+
+
+def drop_reruns(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Keep the most recent row of each configuration; return it and how many were set aside."""
+    old = frame["superseded"] if "superseded" in frame else superseded(frame)
+    kept = frame[~old.to_numpy(bool)]
     return kept, len(frame) - len(kept)

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from tui.core.dimensions import BY_NAME, DIMENSIONS, GROUP_ORDER, Filters, lookup
 from tui.core.schema import parse_sequence, sequence_label
-
-DIMENSIONS = ("hardware", "framework", "spec", "precision")
-DEFAULT_GROUP_BY = ("hardware", "framework", "spec")  # precision joins when several are shown
-DIM_COLUMN = {
-    "hardware": "hardware",
-    "framework": "framework",
-    "spec": "spec_decoding",
-    "precision": "precision",
-}
-_ALIASES = {"engine": "framework", "spec_decoding": "spec", "hw": "hardware", "gpu": "hardware"}
-_SPEC_ALIASES = {"off": "none", "no": "none", "false": "none"}
 
 
 class SelectionError(ValueError):
@@ -30,29 +20,38 @@ class Selection:
 
     model: str | None = None
     sequence: str | None = None
-    hardware: tuple[str, ...] = ()
-    precision: tuple[str, ...] = ()
-    framework: tuple[str, ...] = ()
-    spec: tuple[str, ...] = ()
+    filters: Filters = field(default_factory=dict)  # dimension name -> chosen values
     group_by: tuple[str, ...] | None = None
     strict: bool = True  # False: ignore chosen values absent here (the TUI's cross-filters)
+
+    def chosen(self, dim: str) -> tuple[str, ...]:
+        return tuple(self.filters.get(dim, ()))
 
 
 def parse_group_by(text: str) -> tuple[str, ...]:
     names: list[str] = []
     for raw in text.split(","):
-        name = _ALIASES.get(raw.strip().lower(), raw.strip().lower())
-        if not name:
+        if not raw.strip():
             continue
-        if name not in DIMENSIONS:
+        dim = lookup(raw)
+        if dim is None:
             raise SelectionError(
-                f"cannot group by {raw.strip()!r}: choose from {', '.join(DIMENSIONS)}"
+                f"cannot group by {raw.strip()!r}: choose from {', '.join(GROUP_ORDER)}"
             )
-        if name not in names:
-            names.append(name)
+        if dim.name not in names:
+            names.append(dim.name)
     if not names:
-        raise SelectionError(f"--group-by needs at least one of {', '.join(DIMENSIONS)}")
+        raise SelectionError(f"--group-by needs at least one of {', '.join(GROUP_ORDER)}")
     return tuple(names)
+
+
+def default_group_by(rows: pd.DataFrame) -> tuple[str, ...]:
+    """The dimensions that always split series, plus any other with several values shown."""
+    return tuple(
+        d
+        for d in GROUP_ORDER
+        if BY_NAME[d].groups_by_default or rows[BY_NAME[d].column].nunique() > 1
+    )
 
 
 def _listing(values: pd.Series) -> str:
@@ -112,18 +111,13 @@ def filter_sequence(frame: pd.DataFrame, text: str) -> pd.DataFrame:
     return out
 
 
-def normalise_value(dim: str, value: str) -> str:
-    value = value.strip().lower()
-    return _SPEC_ALIASES.get(value, value) if dim == "spec" else value
-
-
 def filter_values(
     frame: pd.DataFrame, dim: str, wanted: tuple[str, ...], strict: bool = True
 ) -> pd.DataFrame:
     if not wanted:
         return frame
-    col = DIM_COLUMN[dim]
-    values = {normalise_value(dim, w) for w in wanted}
+    col = BY_NAME[dim].column
+    values = {BY_NAME[dim].normalise(w) for w in wanted}
     unknown = sorted(values - set(frame[col]))
     if not strict and len(unknown) < len(values):
         return frame[frame[col].isin(values)]
@@ -153,11 +147,7 @@ def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
     sequence = sel.sequence or default_sequence(rows)
     rows = filter_sequence(rows, sequence)
     sequence = sequences(rows)[0]
-    for dim in ("precision", "hardware", "framework", "spec"):
-        rows = filter_values(rows, dim, getattr(sel, dim), sel.strict)
-    group_by = sel.group_by
-    if group_by is None:
-        group_by = DEFAULT_GROUP_BY
-        if rows["precision"].nunique() > 1:
-            group_by += ("precision",)
+    for dim in DIMENSIONS:
+        rows = filter_values(rows, dim.name, sel.chosen(dim.name), sel.strict)
+    group_by = sel.group_by if sel.group_by is not None else default_group_by(rows)
     return Resolved(model=model, sequence=sequence, group_by=group_by, rows=rows)

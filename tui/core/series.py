@@ -1,41 +1,43 @@
-"""Series (one curve each), their frontiers and their values at interactivity targets."""
+"""Series (one curve each), their frontiers and their values at interactivity targets.
+
+Each series' frontiers and splines are computed once and shared by the table and the chart.
+"""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from tui.core import metrics
+from tui.core.dimensions import BY_NAME
 from tui.core.frontier import frontier
 from tui.core.hardware import HardwareTable
-from tui.core.interp import steffen
-from tui.core.select import DIM_COLUMN
-
-# Interpolated along the frontier; everything else is derived from tput_per_gpu.
-INTERPOLATED = ("tput_per_gpu", "output_tput_per_gpu", "concurrency", "ttft_s", "e2el_s")
-
-
-def spec_label(value: str) -> str:
-    """InferenceMAX's "none" reads as "Off" next to "MTP", as on the public dashboard."""
-    return "Off" if value == "none" else value.upper()
+from tui.core.interp import Spline
+from tui.core.measures import FRONTIERS, METRICS, TPUT, Metric
+from tui.core.schema import KIND_PUBLISHED
 
 
 def series_label(key: dict[str, str], shared: frozenset[str] = frozenset()) -> str:
     """Join the key's values, leaving out dimensions every series shares (they say nothing)."""
-    parts = [spec_label(v) if dim == "spec" else v for dim, v in key.items() if dim not in shared]
+    parts = [BY_NAME[dim].display(v) for dim, v in key.items() if dim not in shared]
     if not parts:
-        parts = [spec_label(v) if dim == "spec" else v for dim, v in key.items()]
+        parts = [BY_NAME[dim].display(v) for dim, v in key.items()]
     return "/".join(parts) if parts else "all"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: it holds DataFrames
 class Series:
     key: dict[str, str]
     label: str
     rows: pd.DataFrame
-    front: pd.DataFrame
+    fronts: dict[str, pd.DataFrame]  # frontier rows per throughput column, by interactivity
+    _splines: dict[tuple[str, str], Spline] = field(default_factory=dict, repr=False)
+
+    @property
+    def front(self) -> pd.DataFrame:
+        """The total-throughput frontier: the series' curve."""
+        return self.fronts[TPUT]
 
     @property
     def hardware(self) -> list[str]:
@@ -53,12 +55,26 @@ class Series:
 
     @property
     def published(self) -> bool:
-        return bool((self.rows["kind"] == "published").all())
+        return bool((self.rows["kind"] == KIND_PUBLISHED).all())
+
+    def spline(self, metric: Metric) -> Spline:
+        """The metric's base column along its frontier (cached: built once per series)."""
+        key = (metric.frontier, metric.base)
+        if key not in self._splines:
+            front = self.fronts[metric.frontier]
+            self._splines[key] = Spline(
+                front["interactivity"].to_list(), front[metric.base].to_list()
+            )
+        return self._splines[key]
+
+
+def _fronts(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {column: frontier(rows, y=column) for column in FRONTIERS}
 
 
 def build_series(rows: pd.DataFrame, group_by: tuple[str, ...]) -> list[Series]:
     """One series per distinct value of the grouped dimensions, in a stable order."""
-    cols = [DIM_COLUMN[d] for d in group_by]
+    cols = [BY_NAME[d].column for d in group_by]
     groups = list(rows.groupby(cols, sort=True, dropna=False)) if cols else [((), rows)]
     keys = []
     for values, _ in groups:
@@ -70,7 +86,7 @@ def build_series(rows: pd.DataFrame, group_by: tuple[str, ...]) -> list[Series]:
         else frozenset()
     )
     return [
-        Series(key, series_label(key, shared), part, frontier(part))
+        Series(key, series_label(key, shared), part, _fronts(part))
         for key, (_, part) in zip(keys, groups, strict=True)
     ]
 
@@ -80,16 +96,13 @@ class Point:
     """One series' metrics at one interactivity target (NaN: outside its frontier/unknown)."""
 
     interactivity: float
-    tput_per_gpu: float
-    output_tput_per_gpu: float
-    cost_per_mtok: float
-    output_cost_per_mtok: float
-    tok_s_per_mw: float
-    output_tok_s_per_mw: float
-    joules_per_token: float
-    concurrency: float
-    ttft_s: float
-    e2el_s: float
+    values: dict[str, float]
+
+    def __getattr__(self, name: str) -> float:
+        # p.tput_per_gpu reads values["tput_per_gpu"]: every registered metric by its key
+        if name.startswith("_") or name not in self.__dict__.get("values", {}):
+            raise AttributeError(name)
+        return self.values[name]
 
 
 def gpu_constants(series: Series, table: HardwareTable, cost_model: str) -> tuple[float, float]:
@@ -103,26 +116,10 @@ def gpu_constants(series: Series, table: HardwareTable, cost_model: str) -> tupl
 def values_at(
     series: Series, targets: list[float], table: HardwareTable, cost_model: str
 ) -> list[Point]:
-    x = series.front["interactivity"].to_list()
-    interp = {m: steffen(x, series.front[m].to_list(), targets) for m in INTERPOLATED}
+    """Every registered metric at each target, from the cached splines."""
     hourly, kw = gpu_constants(series, table, cost_model)
-    points = []
-    for i, target in enumerate(targets):
-        tput = interp["tput_per_gpu"][i]
-        out_tput = interp["output_tput_per_gpu"][i]
-        points.append(
-            Point(
-                interactivity=target,
-                tput_per_gpu=tput,
-                output_tput_per_gpu=out_tput,
-                cost_per_mtok=metrics.cost_per_mtok(tput, hourly),
-                output_cost_per_mtok=metrics.cost_per_mtok(out_tput, hourly),
-                tok_s_per_mw=metrics.tok_s_per_mw(tput, kw),
-                output_tok_s_per_mw=metrics.tok_s_per_mw(out_tput, kw),
-                joules_per_token=metrics.joules_per_token(tput, kw),
-                concurrency=interp["concurrency"][i],
-                ttft_s=interp["ttft_s"][i],
-                e2el_s=interp["e2el_s"][i],
-            )
-        )
-    return points
+    columns = {m.key: series.spline(m)(targets) for m in METRICS}
+    return [
+        Point(t, {m.key: m.value(columns[m.key][i], hourly, kw) for m in METRICS})
+        for i, t in enumerate(targets)
+    ]

@@ -10,7 +10,7 @@ from tui.core import compare
 from tui.core.advice import missing_notes
 from tui.core.hardware import HardwareTable
 from tui.core.reruns import drop_reruns
-from tui.core.schema import Problem
+from tui.core.schema import KIND_PUBLISHED, Problem
 from tui.core.select import Selection, resolve
 from tui.core.series import Point, Series, build_series, values_at
 from tui.core.targets import default_targets, format_target, shared_range
@@ -23,7 +23,7 @@ class Options:
     keep_reruns: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: it holds DataFrames
 class Table:
     model: str
     sequence: str
@@ -43,7 +43,7 @@ class Table:
         out: set[str] = set()
         for s in self.series:
             for src, kind in zip(s.rows["source"], s.rows["kind"], strict=True):
-                if kind == "published":
+                if kind == KIND_PUBLISHED:
                     out.add("published summary")
                 elif str(src).startswith("bundled:"):
                     out.add("bundled InferenceMAX snapshot")
@@ -75,9 +75,9 @@ def _sentences(series: list[Series], values: list[list[Point]], targets: list[fl
     names = [s.label for s in series]
     out: list[str] = []
     for i, target in enumerate(targets):
-        tputs = [v[i].tput_per_gpu for v in values]
+        tputs = [v[i].values["tput_per_gpu"] for v in values]
         line = compare.tput_sentence(names, tputs, target)
-        cost = compare.cost_sentence(names, [v[i].cost_per_mtok for v in values])
+        cost = compare.cost_sentence(names, [v[i].values["cost_per_mtok"] for v in values])
         out.append(" ".join(x for x in (line, cost) if x))
     caution = compare.engine_caution([s.frameworks for s in series])
     if caution:

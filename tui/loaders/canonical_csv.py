@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from tui.core.schema import COLUMNS, PARALLEL_COLUMNS, check_row, to_bool, to_number
+from tui.core.schema import COLUMNS, KIND_RUN, PARALLEL_COLUMNS, check_row, to_bool, to_number
 from tui.loaders.base import Aggregated, Document, FormatError, InputFormat
 from tui.loaders.common import normalise_gpu, run_number
 
@@ -46,7 +46,7 @@ def convert_row(rec: dict[str, Any], path: Path) -> dict[str, Any]:
         fields["hardware"] = normalise_gpu(fields["hardware"])
     fields["source"] = fields.get("source") or str(path)
     fields["run_id"] = fields.get("run_id") or run_number(str(path))
-    fields["kind"] = (fields.get("kind") or "run").strip().lower()
+    fields["kind"] = (fields.get("kind") or KIND_RUN).strip().lower()
     fields["interactivity_formula"] = fields.get("interactivity_formula") or FORMULA
     fields.pop("recency", None)
     return check_row(fields)

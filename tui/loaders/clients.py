@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.models import display_name
-from tui.core.schema import RowError, check_row, to_bool, to_number
+from tui.core.schema import KIND_RUN, RowError, check_row, to_bool, to_number
 from tui.loaders.common import normalise_gpu, run_number
 from tui.loaders.meta import NEEDED, Context, name_hints
 
@@ -154,7 +154,7 @@ def finish(run: RawRun, path: Path, ctx: Context, index: int | None = None) -> d
         "source": str(path),
         "record": index,
         "run_id": meta.get("run_id") or run_number(str(path)),
-        "kind": "run",
+        "kind": KIND_RUN,
         "interactivity_formula": run.interactivity_formula,
         "tput_formula": run.tput_formula + ("" if gpus > 0 else "; per GPU unknown: no num_gpus"),
         "missing": tuple(missing),

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.models import display_name
-from tui.core.schema import RowError, check_row, to_bool, to_number
+from tui.core.schema import KIND_RUN, RowError, check_row, to_bool, to_number
 from tui.loaders.base import Aggregated, Document, InputFormat
 from tui.loaders.common import normalise_gpu, run_number
 
@@ -82,7 +82,7 @@ def convert_row(row: dict[str, Any], path: Path) -> dict[str, Any]:
         **_parallel(row),
         "source": str(path),
         "run_id": run_number(str(path)),
-        "kind": "run",
+        "kind": KIND_RUN,
         "interactivity_formula": FORMULA,
     }
     return check_row(fields)

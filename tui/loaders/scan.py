@@ -181,7 +181,7 @@ def _decoded(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
 def load_paths(
     paths: Iterable[str | Path],
     progress: Progress | None = None,
-    overrides: dict[str, str] | None = None,
+    metadata: dict[str, str] | None = None,
     settle_s: float | None = None,
 ) -> LoadResult:
     """Load files and directories (recursively); report problems, keep every good row."""
@@ -190,7 +190,7 @@ def load_paths(
     work: list[tuple[Path, Context]] = []
     for given in paths:
         path = Path(given)
-        ctx = Context(path, dict(overrides or {}))
+        ctx = Context(path, dict(metadata or {}))
         work += [(f, ctx) for f in iter_files(path, result.problems) if f.name != SIDECAR]
     for done, (file, ctx) in enumerate(work):
         if progress:

@@ -1,22 +1,28 @@
-"""A user's request (paths, selection, options) as one value, built from CLI-style input.
+"""The data's one way: a request -> load (tui.loaders) -> select and compute (tui.core).
 
-The CLI and the TUI both go through here, so they agree on parsing, defaults and errors.
+The layer above core and loaders: the CLI and the TUI both go through here, so they agree on
+parsing, defaults and errors, and core never needs to know where rows came from.
 """
 
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from tui.core.dimensions import BY_NAME, DIMENSIONS
 from tui.core.hardware import HardwareTable, build_table
+from tui.core.reruns import superseded
 from tui.core.schema import Problem
 from tui.core.select import Selection, SelectionError, parse_group_by
 from tui.core.table import Options, Table, compute
 from tui.core.targets import format_target, parse_targets
+from tui.loaders import LoadResult, load_bundled, load_paths
+from tui.loaders.meta import parse_sets
+from tui.loaders.scan import Progress
 
 
 class RequestError(ValueError):
@@ -29,8 +35,8 @@ class Request:
     selection: Selection
     options: Options
     hardware: HardwareTable
-    overrides: tuple[str, ...] = field(default=())  # the --gpu-*/--config flags, to reproduce
-    sets: dict[str, str] = field(default_factory=dict)  # --set key=value metadata for raw files
+    constant_flags: tuple[str, ...] = field(default=())  # --gpu-*/--config, to reproduce the view
+    metadata: dict[str, str] = field(default_factory=dict)  # --set key=value for raw files
     watch: bool = False  # the explorer re-reads the paths when files appear or change
 
 
@@ -38,10 +44,7 @@ def build_request(
     paths: Iterable[Path] = (),
     model: str | None = None,
     sequence: str | None = None,
-    hardware: tuple[str, ...] = (),
-    precision: tuple[str, ...] = (),
-    framework: tuple[str, ...] = (),
-    spec: tuple[str, ...] = (),
+    filters: Mapping[str, Iterable[str]] | None = None,
     group_by: str | None = None,
     targets: str | None = None,
     cost_model: str = "hyperscaler",
@@ -52,8 +55,6 @@ def build_request(
     sets: Iterable[str] = (),
     watch: bool = False,
 ) -> Request:
-    from tui.loaders.meta import parse_sets
-
     try:
         metadata = parse_sets(tuple(sets))
         groups = parse_group_by(group_by) if group_by else None
@@ -61,21 +62,35 @@ def build_request(
         table = build_table(config, list(gpu_cost), list(gpu_kw), cost_model)
     except (ValueError, SelectionError) as exc:
         raise RequestError(str(exc)) from None
-    overrides = [f"--gpu-cost {shlex.quote(v)}" for v in gpu_cost]
-    overrides += [f"--gpu-kw {shlex.quote(v)}" for v in gpu_kw]
+    flags = [f"--gpu-cost {shlex.quote(v)}" for v in gpu_cost]
+    flags += [f"--gpu-kw {shlex.quote(v)}" for v in gpu_kw]
     if config:
-        overrides.append(f"--config {shlex.quote(str(config))}")
-    overrides += [f"--set {shlex.quote(f'{k}={v}')}" for k, v in metadata.items()]
-    sel = Selection(model, sequence, hardware, precision, framework, spec, groups)
+        flags.append(f"--config {shlex.quote(str(config))}")
+    flags += [f"--set {shlex.quote(f'{k}={v}')}" for k, v in metadata.items()]
+    chosen = {d: tuple(v) for d, v in (filters or {}).items() if tuple(v)}
+    unknown = sorted(set(chosen) - set(BY_NAME))
+    if unknown:
+        raise RequestError(f"unknown filter {', '.join(unknown)}")
+    sel = Selection(model, sequence, chosen, groups)
     opts = Options(targets=wanted, cost_model=cost_model, keep_reruns=keep_reruns)
-    return Request(tuple(paths), sel, opts, table, tuple(overrides), metadata, watch)
+    return Request(tuple(paths), sel, opts, table, tuple(flags), metadata, watch)
+
+
+def read(
+    request: Request, progress: Progress | None = None, settle_s: float | None = None
+) -> LoadResult:
+    """The request's files (or the bundled data), reruns marked once for every later step."""
+    if request.paths:
+        result = load_paths(request.paths, progress, request.metadata, settle_s)
+    else:
+        result = load_bundled(progress)
+    result.frame["superseded"] = superseded(result.frame)
+    return result
 
 
 def load(request: Request) -> tuple[pd.DataFrame, list[Problem]]:
     """Load the request's paths (or the bundled data). Returns (frame, problems)."""
-    from tui.loaders import load_bundled, load_paths
-
-    result = load_paths(request.paths, overrides=request.sets) if request.paths else load_bundled()
+    result = read(request)
     if result.frame.empty:
         detail = "; ".join(str(p) for p in result.problems[:5]) or "no result files found"
         raise RequestError(f"no benchmark rows could be read ({detail})")
@@ -100,19 +115,14 @@ def command_line(request: Request, table: Table) -> str:
     sel = request.selection
     parts = ["paretop", "table", *(shlex.quote(str(p)) for p in request.paths)]
     parts += ["--model", shlex.quote(table.model), "--sequence", shlex.quote(table.sequence)]
-    for flag, values in (
-        ("--hardware", sel.hardware),
-        ("--precision", sel.precision),
-        ("--framework", sel.framework),
-        ("--spec", sel.spec),
-    ):
-        if values:
-            parts += [flag, shlex.quote(",".join(values))]
+    for dim in DIMENSIONS:
+        if sel.chosen(dim.name):
+            parts += [dim.flag, shlex.quote(",".join(sel.chosen(dim.name)))]
     parts += ["--group-by", shlex.quote(",".join(table.group_by))]
     parts += ["--targets", shlex.quote(",".join(format_target(t) for t in table.targets))]
     if request.options.cost_model != "hyperscaler":
         parts += ["--cost-model", shlex.quote(request.options.cost_model)]
     if request.options.keep_reruns:
         parts.append("--keep-reruns")
-    parts += list(request.overrides)
+    parts += list(request.constant_flags)
     return " ".join(parts)

@@ -1,0 +1,71 @@
+"""A list of choices ticked with space or enter, drawn as [x] / [ ] so it reads without colour."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+class CheckList(OptionList):
+    """Public OptionList API only: each option's prompt carries its own box."""
+
+    BINDINGS = [
+        Binding("space", "tick", "Tick", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    class Toggled(Message):
+        """The ticked values changed by the user."""
+
+        def __init__(self, checklist: CheckList, values: tuple[str, ...]) -> None:
+            super().__init__()
+            self.checklist = checklist
+            self.values = values
+
+        @property
+        def control(self) -> CheckList:
+            return self.checklist
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, compact=True)
+        self.items: list[tuple[str, str, bool]] = []  # (value, label, enabled)
+        self.ticked: set[str] = set()
+
+    def show(self, items: list[tuple[str, str, bool]], ticked: set[str]) -> None:
+        """Refill only when something changed; the highlight stays where it was."""
+        if items == self.items and ticked == self.ticked:
+            return
+        highlighted = self.highlighted
+        self.items, self.ticked = items, set(ticked)
+        self.set_options(
+            Option(self._prompt(value, label), id=value, disabled=not enabled)
+            for value, label, enabled in items
+        )
+        if highlighted is not None and highlighted < len(items):
+            self.highlighted = highlighted
+
+    def _prompt(self, value: str, label: str) -> Text:
+        box = "[x] " if value in self.ticked else "[ ] "
+        return Text(box) + Text(label)  # the label is data: never markup
+
+    def action_tick(self) -> None:
+        if self.highlighted is None:
+            return
+        option = self.get_option_at_index(self.highlighted)
+        if option.disabled or option.id is None:
+            return
+        self.ticked ^= {option.id}
+        self.replace_option_prompt(option.id, self._prompt(option.id, self._label(option.id)))
+        ordered = tuple(v for v, _, _ in self.items if v in self.ticked)
+        self.post_message(self.Toggled(self, ordered))
+
+    def _label(self, value: str) -> str:
+        return next(label for v, label, _ in self.items if v == value)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # enter or a click ticks, like space
+        self.action_tick()
