@@ -6,6 +6,8 @@ lies in the plausible ranges, and no output carries a control character.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 import os
@@ -197,3 +199,53 @@ def test_random_set_values(key: str, value: str) -> None:
         parse_sets([f"{key}={value}"])
     except ValueError as exc:
         assert key in str(exc)
+
+
+CSV_BASE = {
+    "model": "M",
+    "hardware": "h100",
+    "framework": "vllm",
+    "precision": "fp8",
+    "isl": "1024",
+    "osl": "1024",
+    "concurrency": "8",
+    "tput_per_gpu": "100",
+    "interactivity": "50",
+}
+# the columns a hand-made or exported CSV may carry beyond the required ones, and junk
+EXTRA_COLUMNS = [
+    "missing",
+    "kind",
+    "record",
+    "recency",
+    "num_gpus",
+    "tp",
+    "disagg",
+    "request_rate",
+    "output_tput_per_gpu",
+    "tput_formula",
+    "model",
+    "concurrency",
+    "bogus",
+    "=x",
+]
+cells = nasty_text | st.floats().map(repr) | st.integers(-(2**70), 2**70).map(str)
+
+
+@settings(FUZZ, max_examples=max(FUZZ.max_examples, 40))
+@given(
+    changes=st.lists(
+        st.dictionaries(st.sampled_from(EXTRA_COLUMNS), cells, max_size=4), min_size=1, max_size=3
+    )
+)
+def test_canonical_csv_cells(
+    tmp_path_factory: pytest.TempPathFactory, changes: list[dict[str, str]]
+) -> None:
+    folder = tmp_path_factory.mktemp("csv")
+    header = list(dict.fromkeys([*CSV_BASE, *(k for c in changes for k in c)]))
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=header, restval="")
+    writer.writeheader()
+    writer.writerows({**CSV_BASE, **c} for c in changes)
+    (folder / "rows.csv").write_text(buf.getvalue())
+    assert_sound(folder)

@@ -234,3 +234,20 @@ def test_big_arrays_are_read_element_by_element(
         "more than 5 records: not a results file, stopped there",
         "3 records are not inferencemax records, skipped",  # {"a": 1}, {"a": 2}, 7
     ]
+
+
+def test_canonical_csv_meta_columns_are_checked(tmp_path: Path) -> None:
+    head = "model,hardware,framework,precision,isl,osl,concurrency,tput_per_gpu,interactivity"
+    (tmp_path / "r.csv").write_text(
+        f"{head},missing,kind\n"
+        'M,h100,vllm,fp8,1024,1024,8,100,50,"hardware,num_gpus",run\n'  # as paretop writes it
+        'M,h100,vllm,fp8,1024,1024,16,90,40,"a,b",run\n'
+        "M,h100,vllm,fp8,1024,1024,32,80,30,,=x\n"
+    )
+    result = run(["check", str(tmp_path), "--format", "json"])
+    doc = json.loads(result.stdout)
+    assert result.exit_code == 2 and doc["rows"] == 1
+    assert [(p["row"], p["reason"]) for p in doc["problems"]] == [
+        (1, "missing must list only hardware, num_gpus, precision, framework, got 'a'"),
+        (2, "kind must be run or published, got '=x'"),
+    ]

@@ -201,8 +201,10 @@ def check_row(fields: dict[str, Any], optional: frozenset[str] = frozenset()) ->
         out[name] = out[name].lower()
     spec = _text(out, "spec_decoding")
     out["spec_decoding"] = "none" if spec is None or spec.strip() == "" else spec.lower()
-    for name in ("model_id", "model_prefix", "run_id", "source"):
+    for name in TEXT_META:
         out[name] = _text(out, name)
+    if out.get("kind") not in (None, KIND_RUN, KIND_PUBLISHED):
+        raise RowError(f"kind must be {KIND_RUN} or {KIND_PUBLISHED}, got {out['kind']!r}")
     for name in REQUIRED_POSITIVE:
         absent = name in optional and math.isnan(to_number(out.get(name)))
         out[name] = math.nan if absent else _in_range(out, name, positive(out, name))
@@ -213,8 +215,20 @@ def check_row(fields: dict[str, Any], optional: frozenset[str] = frozenset()) ->
     for name in OPTIONAL_NUMBERS:
         out[name] = _in_range(out, name, to_number(out.get(name)))
     _check_output(out)
-    out["missing"] = as_keys(out.get("missing"))
+    out["missing"] = _missing_keys(out.get("missing"))
     return out
+
+
+MISSING_KEYS = ("hardware", "num_gpus", "precision", "framework")  # what a raw file may lack
+
+
+def _missing_keys(value: Any) -> tuple[str, ...]:
+    """The `missing` column: only metadata keys a raw client file can lack."""
+    keys = tuple(k.strip() for k in as_keys(value))
+    unknown = [k for k in keys if k not in MISSING_KEYS]
+    if unknown:
+        raise RowError(f"missing must list only {', '.join(MISSING_KEYS)}, got {unknown[0]!r}")
+    return keys
 
 
 OPTIONAL_NUMBERS = [
@@ -226,6 +240,14 @@ OPTIONAL_NUMBERS = [
     "record",
     *(c for c in PARALLEL_COLUMNS if c in RANGES),
 ]
+TEXT_META = (
+    "model_id",
+    "model_prefix",
+    "run_id",
+    "kind",
+    "interactivity_formula",
+    "tput_formula",
+)
 MAX_TEXT = 500  # characters: a name longer than this is not a name
 
 
