@@ -106,17 +106,20 @@ def assert_sound(folder: Path) -> None:
         known = [float(v) for v in result.frame[name] if v is not None and not _missing(v)]
         assert all(rule.holds(v) for v in known), (name, known)
     runner = CliRunner()
-    outputs = [runner.invoke(main, ["check", str(folder)])]
+    commands = [["check", str(folder)], ["check", str(folder), "--format", "json"]]
+    if "rows" in main.commands:  # `paretop rows` lists what was accepted
+        commands.append(["rows", str(folder), "--format", "json"])
     if not result.frame.empty:
-        outputs += [
-            runner.invoke(main, ["table", str(folder), "--format", fmt])
-            for fmt in ("plain", "markdown", "csv", "tsv", "json")
-        ]
-    for out in outputs:
-        assert out.exception is None or isinstance(out.exception, SystemExit), out.output
-        assert not CONTROL.search(out.stdout + out.stderr)
-    if len(outputs) > 1:
-        json.loads(outputs[-1].stdout, parse_constant=_no_constant)
+        commands += [["table", str(folder), "--format", fmt] for fmt in TABLE_FORMATS]
+    for args in commands:
+        out = runner.invoke(main, args)
+        assert out.exception is None or isinstance(out.exception, SystemExit), (args, out.output)
+        assert not CONTROL.search(out.stdout + out.stderr), args
+        if args[-1] == "json" and out.stdout:
+            json.loads(out.stdout, parse_constant=_no_constant)
+
+
+TABLE_FORMATS = ("plain", "markdown", "csv", "tsv", "json")
 
 
 def _missing(value: Any) -> bool:
