@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import time
@@ -162,8 +163,13 @@ def read_file(path: Path, ctx: Context, settle_s: float | None = None) -> FileRe
 
 
 def _why(exc: BaseException) -> str:
+    """An unexpected failure as a short reason (the kind of error names the cause)."""
     if isinstance(exc, RecursionError):
         return "too deeply nested"
+    if isinstance(exc, csv.Error):
+        return f"bad CSV: {exc}"
+    if isinstance(exc, RowError):
+        return str(exc)
     return f"{type(exc).__name__}: {exc}"[:300]
 
 
