@@ -143,7 +143,7 @@ def build_table(
     """Bundled constants, then the config file, then command-line flags (last wins)."""
     table = default_table()
     path = config if config is not None else config_path()
-    if config is not None or path.is_file():
+    if config is not None or os.path.lexists(path):  # a FIFO there is reported, not skipped
         table = apply_config(table, path)
     for gpu, value in parse_assignments(gpu_cost, "--gpu-cost"):
         table = table.with_value(gpu, cost_model, value)
