@@ -251,3 +251,13 @@ def test_canonical_csv_meta_columns_are_checked(tmp_path: Path) -> None:
         (1, "missing must list only hardware, num_gpus, precision, framework, got 'a'"),
         (2, "kind must be run or published, got '=x'"),
     ]
+
+
+def test_cells_stay_safe_in_ascii_output(tmp_path: Path) -> None:
+    """Dashes and bars that ASCII output turns into "-" and "|" are neutralised first."""
+    (tmp_path / "r.json").write_text(rows(framework="\u20142+3\u2502x"))
+    for fmt in ("csv", "tsv", "markdown"):
+        result = run(["table", str(tmp_path), "--ascii", "--format", fmt])
+        assert result.exit_code == 0, result.stderr
+        CHECKS[fmt](result.stdout)
+    assert ",'-2+3|x," in run(["table", str(tmp_path), "--ascii", "--format", "csv"]).stdout

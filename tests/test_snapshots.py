@@ -12,6 +12,15 @@ async def loaded(pilot) -> None:
     await pilot.pause()
 
 
+def test_first_screen_60x15(snap_compare) -> None:
+    assert snap_compare(make_app(app_request()), terminal_size=(60, 15), run_before=loaded)
+
+
+def test_dsr1_every_hardware_15_series_120x40(snap_compare) -> None:
+    app = make_app(app_request(model="dsr1"))
+    assert snap_compare(app, terminal_size=(120, 40), run_before=loaded)
+
+
 def test_first_screen_80x24(snap_compare) -> None:
     assert snap_compare(make_app(app_request()), terminal_size=(80, 24), run_before=loaded)
 

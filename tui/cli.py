@@ -5,6 +5,8 @@ The TUI is imported lazily so non-interactive commands start fast.
 
 from __future__ import annotations
 
+import difflib
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -56,6 +58,12 @@ def view_options(func: F) -> F:
             "--keep-reruns", is_flag=True, help="Pool reruns instead of keeping the latest."
         ),
         click.option(
+            "--ascii",
+            "ascii_only",
+            is_flag=True,
+            help="Only ASCII characters (automatic under a C locale or a non-UTF-8 terminal).",
+        ),
+        click.option(
             "--set",
             "sets",
             multiple=True,
@@ -70,9 +78,11 @@ def view_options(func: F) -> F:
 
 
 def _request(kw: dict[str, Any]) -> Request:
+    from tui.core.glyphs import wants_ascii
     from tui.pipeline import build_request  # lazy: pandas loads only when needed
 
-    return build_request(
+    ascii_only = kw["ascii_only"] or wants_ascii(sys.stdout.encoding)
+    request = build_request(
         paths=list(kw["paths"]),
         model=kw["model"],
         sequence=kw["sequence"],
@@ -86,6 +96,7 @@ def _request(kw: dict[str, Any]) -> Request:
         keep_reruns=kw["keep_reruns"],
         sets=kw["sets"],
     )
+    return replace(request, ascii=ascii_only)
 
 
 def fail(message: str) -> None:
@@ -99,11 +110,27 @@ class DefaultGroup(click.Group):
     """`paretop PATH...` opens the explorer; a known command name runs that command."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            typo(args[0], list(self.commands))
         if not args or (
             args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")
         ):
             args = ["open", *args]
         return super().parse_args(ctx, args)
+
+
+def typo(word: str, commands: list[str]) -> None:
+    """A first word that is no file and looks like a command is a mistyped command."""
+    if word.startswith("-") or Path(word).exists() or "/" in word or "." in word:
+        return
+    near = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
+    hint = f" (did you mean `paretop {near[0]}`?)" if near else ""
+    fail(f"no such file or directory: {safe(word)}{hint}")
+
+
+def safe(text: str) -> str:
+    """A user's word quoted with control characters made visible (never sent raw)."""
+    return repr(text)
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -112,8 +139,22 @@ def main() -> None:
     """Explore LLM inference benchmarks: throughput per GPU, cost and power at target speeds.
 
     `paretop [PATHS...] [OPTIONS]` opens the explorer (the `open` command) on result files or
-    folders, or on the bundled InferenceMAX data when no PATHS are given.
+    folders, or on the bundled InferenceMAX data when no PATHS are given. It takes every option
+    of `paretop table` (--model, --sequence, --hardware, --precision, --framework, --spec,
+    --group-by, --targets, --cost-model, --gpu-cost, --gpu-kw, --config, --keep-reruns,
+    --set) to choose its first view, and --watch to follow a sweep as it runs; see
+    `paretop open --help`. The explorer needs a terminal: in scripts, pipes and cron use
+    `paretop table`.
     """
+
+
+def needs_terminal() -> str | None:
+    """Why the explorer cannot run here, or None when stdin and stdout are a real terminal."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return "the explorer needs a terminal (stdin and stdout); for scripts use `paretop table`"
+    if os.environ.get("TERM", "") in ("dumb", "unknown"):
+        return "TERM=dumb cannot draw the explorer; use `paretop table` for plain text"
+    return None
 
 
 @main.command("open")
@@ -123,6 +164,10 @@ def open_app(watch: bool, **kw: Any) -> None:
     """Open the explorer on PATHS (files or directories), or on the bundled data."""
     from tui.pipeline import RequestError
 
+    why = needs_terminal()
+    if why:
+        click.echo(f"paretop: {why}", err=True)
+        sys.exit(2)
     try:
         request = replace(_request(kw), watch=watch)
         if watch and not request.paths:
@@ -131,7 +176,7 @@ def open_app(watch: bool, **kw: Any) -> None:
         fail(str(exc))
     from tui.app.main import run_app  # lazy: keeps `paretop table` fast
 
-    run_app(request)
+    sys.exit(run_app(request))
 
 
 @main.command("table")
@@ -146,6 +191,7 @@ def open_app(watch: bool, **kw: Any) -> None:
 def table_cmd(fmt: str, **kw: Any) -> None:
     """Print the metrics table at the interactivity targets (no PATHS: the bundled data)."""
     from tui.core.export import to_json
+    from tui.core.glyphs import to_ascii
     from tui.pipeline import RequestError, command_line, run_request
 
     try:
@@ -157,9 +203,10 @@ def table_cmd(fmt: str, **kw: Any) -> None:
     for problem in problems:
         click.echo(f"paretop: {problem}", err=True)  # Problem's text is made inert
     if fmt == "json":
-        click.echo(to_json(table, command_line(request, table)), nl=False)
-        return
-    click.echo(FORMATS[fmt].write(table), nl=False)
+        text = to_json(table, command_line(request, table))
+    else:
+        text = FORMATS[fmt].write(table)
+    click.echo(to_ascii(text) if request.ascii else text, nl=False)
 
 
 @main.command("check")

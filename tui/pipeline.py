@@ -38,6 +38,7 @@ class Request:
     constant_flags: tuple[str, ...] = field(default=())  # --gpu-*/--config, to reproduce the view
     metadata: dict[str, str] = field(default_factory=dict)  # --set key=value for raw files
     watch: bool = False  # the explorer re-reads the paths when files appear or change
+    ascii: bool = False  # draw only ASCII (terminals or locales without the glyphs)
 
 
 def build_request(

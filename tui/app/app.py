@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from textual import work
+from rich.text import Text
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -24,6 +25,7 @@ from tui.app.metrics_pane import MetricsPane
 from tui.app.screens import HelpScreen, InspectorScreen, ProblemsScreen
 from tui.app.session import Session, ViewState, next_cost_model, next_metric
 from tui.app.sidebar import Sidebar, SidebarView
+from tui.app.styles import SeriesStyles
 from tui.app.watch import SETTLE_S, Watcher
 from tui.core.schema import Problem
 from tui.core.select import Selection, SelectionError
@@ -50,6 +52,10 @@ class ParetopApp(App[None]):
     BINDINGS = BINDINGS
     NARROW = 100
     """Below this many columns the sidebar starts hidden so the table's targets fit."""
+    SHORT = 20
+    """Below this many rows the header goes, leaving its line to the chart and table."""
+    MINIMUM = (50, 12)
+    """Below this size nothing readable fits: the screen says so instead of breaking."""
 
     state: var[ViewState | None] = var(None)
     """What is shown. Reassigned (never mutated); the widgets redraw from it."""
@@ -61,6 +67,7 @@ class ParetopApp(App[None]):
         self.loads = LoadService()
         self.watcher: Watcher | None = None
         self._watch_timer: Timer | None = None
+        self.series_styles = SeriesStyles(ascii_only=request.ascii)
         self.said: list[str] = []
         """Every message shown in the status line, oldest first."""
 
@@ -75,28 +82,43 @@ class ParetopApp(App[None]):
         return self.session.problems if self.session else []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        width, height = self.MINIMUM
+        yield Static(
+            Text(f"Window too small: paretop needs {width} x {height}. Enlarge it, or q to quit."),
+            id="too-small",
+        )
+        yield Header(icon="*" if self.request.ascii else "⭘")
         with Horizontal(id="body"):
             yield Sidebar(id="sidebar")
             with Vertical(id="main"):
                 yield Static("Loading…", id="status")
-                yield ChartPanel(id="chart")
-                yield MetricsPane(id="table-pane")
+                yield ChartPanel(self.series_styles, id="chart")
+                yield MetricsPane(self.series_styles, id="table-pane")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#main").loading = True
         self.query_one(Sidebar).set_class(self.size.width < self.NARROW, "-hidden")
+        self.fit(self.size.width, self.size.height)
+        self.screen.set_class(self.request.ascii, "-ascii")
+        self.query_one(MetricsPane).focus()  # a pane has focus from the start
         self.start_load()
         if self.request.watch:
             self.action_toggle_watch()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit(event.size.width, event.size.height)
+
+    def fit(self, width: int, height: int) -> None:
+        self.screen.set_class(height < self.SHORT, "-short")
+        self.screen.set_class(width < self.MINIMUM[0] or height < self.MINIMUM[1], "-tiny")
 
     def say(self, text: str, severity: str = "information") -> None:
         """One message at a time, in the status line (never over the numbers)."""
         self.said.append(text)
         status = self.query_one("#status", Static)
         status.set_class(severity != "information", "-warning")
-        status.update(text)
+        status.update(Text(self.series_styles.glyphs(text)))  # data, never markup
 
     # --- loading -------------------------------------------------------------------------
 
@@ -115,7 +137,7 @@ class ParetopApp(App[None]):
 
     def on_progress(self, message: Progress) -> None:
         self.query_one("#status", Static).update(
-            f"Loading {message.done + 1}/{message.total}: {message.name}"
+            Text(f"Loading {message.done + 1}/{message.total}: {message.name}")
         )
 
     def on_loaded(self, message: Loaded) -> None:
@@ -200,7 +222,9 @@ class ParetopApp(App[None]):
         )
         table = outcome.table
         if table is None:
-            self.query_one("#status", Static).update(outcome.message)
+            self.query_one("#status", Static).update(
+                Text(self.series_styles.glyphs(outcome.message))
+            )
             self.query_one(ChartPanel).show_message(outcome.message)
             self.query_one(MetricsPane).show_message(outcome.message)
             return
@@ -210,10 +234,11 @@ class ParetopApp(App[None]):
         )
         self.query_one(MetricsPane).table = table
         hidden = self.query_one(Sidebar).has_class("-hidden")
-        self.query_one("#status", Static).update(
-            f"{'s: filters · ' if hidden else ''}tab: panes · {table.model} {table.sequence} · "
-            f"{state.cost_model} cost · {', '.join(table.sources)}"
+        line = (
+            f"{'s: filters · ' if hidden else ''}tab: panes · {table.model} "
+            f"{table.sequence} · {state.cost_model} cost · {', '.join(table.sources)}"
         )
+        self.query_one("#status", Static).update(Text(self.series_styles.glyphs(line)))
 
     # --- sidebar -------------------------------------------------------------------------
 
@@ -221,13 +246,23 @@ class ParetopApp(App[None]):
         if new is not None and new != self.state:
             self.state = new
 
+    def choose_model(self, model: str) -> None:
+        if self.session and self.state and model != self.state.model:
+            self._change(self.session.with_model(self.state, model))
+
+    def choose_sequence(self, sequence: str) -> None:
+        if self.session and self.state and sequence != self.state.sequence:
+            self._change(self.session.with_sequence(self.state, sequence))
+
+    def toggle_value(self, dim: str, value: str) -> None:
+        if self.state:
+            self._change(self.state.with_filter(dim, tuple(set(self.state.chosen(dim)) ^ {value})))
+
     def on_sidebar_model_chosen(self, message: Sidebar.ModelChosen) -> None:
-        if self.session and self.state and message.model != self.state.model:
-            self._change(self.session.with_model(self.state, message.model))
+        self.choose_model(message.model)
 
     def on_sidebar_sequence_chosen(self, message: Sidebar.SequenceChosen) -> None:
-        if self.session and self.state and message.sequence != self.state.sequence:
-            self._change(self.session.with_sequence(self.state, message.sequence))
+        self.choose_sequence(message.sequence)
 
     def on_sidebar_filters_changed(self, message: Sidebar.FiltersChanged) -> None:
         if self.state:

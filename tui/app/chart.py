@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -13,41 +12,39 @@ from textual.reactive import var
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
+from tui.app.styles import SeriesStyles
+from tui.app.ticks import compact, linear_ticks, log_ticks, x_range
 from tui.core.curves import curve, raw_points
 from tui.core.hardware import HardwareTable
-from tui.core.measures import BY_KEY
+from tui.core.measures import BY_KEY, Metric
 from tui.core.table import Table
 
-# Distinct characters keep curves apart without colour (monochrome terminals, pasted text).
-MARKERS = ("•", "+", "x", "*", "o", "#", "%", "@", "=", "&")
-THEME_COLOURS = ("primary", "warning", "success", "error", "accent", "secondary")
 
+def lay_out(entries: list[Text], width: int, max_lines: int, gap: int = 3) -> Text:
+    """Entries in lines no wider than `width`; an entry (marker and name) is never split.
 
-def compact(value: float) -> str:
-    """Tick labels that stay narrow: 52,250 -> 52k, 0.0285 -> 0.029."""
-    size = abs(value)
-    if size >= 1e6:
-        return f"{value / 1e6:.3g}M"
-    if size >= 1e4:
-        return f"{value / 1e3:.3g}k"
-    if size >= 100:
-        return f"{value:.0f}"
-    return f"{value:.3g}"
-
-
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round-numbered ticks covering [low, high]."""
-    if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
-        return [low] if math.isfinite(low) else []
-    raw = (high - low) / max(1, count - 1)
-    power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    start = math.ceil(low / step) * step
-    ticks = []
-    while start <= high + 1e-9 * step:
-        ticks.append(start)
-        start += step
-    return ticks if len(ticks) >= 2 else [low, high]
+    When they need more than `max_lines`, the last line says how many more the table lists.
+    """
+    lines: list[Text] = [Text()]
+    placed: list[int] = [0]
+    for entry in entries:
+        line = lines[-1]
+        if line.cell_len and line.cell_len + gap + entry.cell_len > width:
+            lines.append(Text())
+            placed.append(0)
+            line = lines[-1]
+        if line.cell_len:
+            line.append(" " * gap)
+        line.append_text(entry)
+        placed[-1] += 1
+    if len(lines) > max(1, max_lines):
+        keep = max(1, max_lines) - 1
+        rest = len(entries) - 1 - sum(placed[:keep])  # the last entry names the targets
+        lines = [*lines[:keep], Text(f"… {rest} more: the table lists every series", "dim")]
+    out = Text("\n").join(lines)
+    out.no_wrap = True
+    out.overflow = "ellipsis"
+    return out
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: it holds DataFrames
@@ -73,9 +70,9 @@ class ChartPanel(Vertical):
     view: var[ChartView | None] = var(None)
     """What to draw; assigning it redraws the chart."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, series_styles: SeriesStyles, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._slots: dict[str, int] = {}  # a series keeps its glyph and colour across changes
+        self.series_styles = series_styles
 
     def compose(self) -> ComposeResult:
         yield MetricPlot(id="plot")
@@ -88,28 +85,36 @@ class ChartPanel(Vertical):
     def watch_view(self) -> None:
         self.redraw()
 
-    def slot(self, label: str) -> int:
-        return self._slots.setdefault(label, len(self._slots))
-
-    def colour(self, index: int) -> tuple[int, int, int]:
-        name = THEME_COLOURS[index % len(THEME_COLOURS)]
+    def colour(self, label: str) -> tuple[int, int, int]:
+        name = self.series_styles.colour_name(label)
         return Color.parse(self.app.theme_variables.get(name, "white")).rgb
+
+    def target_colour(self) -> tuple[int, int, int]:
+        return Color.parse(self.app.theme_variables.get("text-accent", "yellow")).rgb
 
     def faint(self) -> tuple[int, int, int]:
         return Color.parse(self.app.theme_variables.get("foreground-muted", "grey")).rgb
 
-    def _axes(self, table: Table, every: list[float], log_y: bool) -> None:
+    def _axes(self, table: Table, metric: Metric, every: list[float], log_y: bool) -> None:
         plt = self.query_one(MetricPlot).plt
-        for target in table.targets:
-            plt.vline(target, self.faint())
-        xs_all = [x for s in table.series for x in s.rows["interactivity"]]
-        xt = nice_ticks(min(xs_all), max(xs_all), 6)
+        xs = [x for s in table.series for x in s.rows["interactivity"]] + list(table.targets)
+        low, high = x_range(xs)
+        plt.xlim(low, high)
+        xt = [t for t in linear_ticks(high, 6) if low <= t <= high]
         plt.xticks(xt, [compact(t) for t in xt])
         if log_y:
             plt.yscale("log")
+            ticks = log_ticks(min(every), max(every))
         else:
-            ticks = nice_ticks(min(every), max(every))
-            plt.yticks(ticks, [compact(t) for t in ticks])
+            rows = self.query_one(MetricPlot).size.height
+            ticks = linear_ticks(max(every), max(4, min(8, rows // 3)))
+            plt.ylim(0, ticks[-1])
+        plt.yticks(ticks, [compact(t, metric.tick_prefix) for t in ticks])
+        top = ticks[-1] if ticks else max(every)
+        for target in table.targets:
+            # Guides in their own colour and glyph, each labelled with its value at the top.
+            plt.vline(target, self.target_colour())
+            plt.text(f"@{target:g}", x=target, y=top, color=self.target_colour())
 
     def show_message(self, text: str) -> None:
         self.view = None
@@ -128,32 +133,40 @@ class ChartPanel(Vertical):
         plt = plot.plt
         plt.clear_figure()
         plt.title(metric.title + (" — log scale" if view.log_y else ""))
-        plt.xlabel("interactivity (tok/s/user)")
-        legend = Text()
+        if plot.size.height >= 10:  # a short chart keeps its rows for the data
+            plt.xlabel("interactivity (tok/s/user)")
+        entries: list[Text] = []
         every: list[float] = []
         for series in table.series:
-            slot = self.slot(series.label)
-            marker, colour = MARKERS[slot % len(MARKERS)], self.colour(slot)
+            marker, colour = self.series_styles.marker(series.label), self.colour(series.label)
             xs, ys = curve(series, metric, view.hardware, table.cost_model)
             if view.show_raw:
                 rx, ry = raw_points(series, metric, view.hardware, table.cost_model)
                 if rx:
-                    plt.scatter(rx, ry, marker="·", color=self.faint())
+                    dot = "." if self.series_styles.ascii_only else "·"
+                    plt.scatter(rx, ry, marker=dot, color=self.faint())
                     every += ry
             if xs:
                 plt.plot(xs, ys, marker=marker, color=colour)
                 every += ys
             style = Color(*colour).rich_color.name if xs else "dim"
-            legend.append(f"{marker} {series.label}", style=style)
-            legend.append("" if xs else " (no data)", style="dim")
-            legend.append("   ")
+            entry = Text(f"{marker} {series.label}", style=style)
+            entries.append(entry.append("" if xs else " (no data)", style="dim"))
         if not every:
             # plotext cannot scale an empty log axis; say what is missing instead.
             plt.title(
                 f"No {metric.title} for this selection (not recorded, or unknown GPU cost/power)"
             )
         else:
-            self._axes(table, every, view.log_y)
-        legend.append(f"│ targets {', '.join(f'{t:g}' for t in table.targets)}", style="dim")
-        self.query_one("#legend", Static).update(legend)
+            self._axes(table, metric, every, view.log_y)
+        entries.append(Text(f"│ targets {', '.join(f'{t:g}' for t in table.targets)}", "dim"))
+        legend = self.query_one("#legend", Static)
+        room = max(1, (self.size.height - 6) // 2)  # the plot keeps at least half the panel
+        laid = lay_out(entries, max(20, self.size.width - 2), room)
+        if self.series_styles.ascii_only:
+            laid.plain = self.series_styles.glyphs(laid.plain)  # same length: spans still fit
+        legend.update(laid)
         plot.refresh()
+
+    def on_resize(self) -> None:
+        self.redraw()  # the legend's lines depend on the width

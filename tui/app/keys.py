@@ -5,6 +5,17 @@ from __future__ import annotations
 from textual.binding import Binding
 
 BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    # Quit and help first: a narrow footer cuts from the right, and these must stay visible.
+    Binding("q", "quit", "Quit", tooltip="Quit (ctrl+c too)"),
+    Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit"),
+    Binding("question_mark", "help", "Help", tooltip="This help"),
+    Binding(
+        "slash",
+        "command_palette",
+        "Find",
+        show=False,
+        tooltip="Jump to a model, sequence or filter value by typing",
+    ),
     Binding(
         "m",
         "next_metric",
@@ -64,12 +75,10 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         show=False,
         tooltip="List files and rows that could not be read",
     ),
-    Binding("question_mark", "help", "Help", tooltip="This help"),
-    Binding("q", "quit", "Quit", tooltip="Quit"),
 ]
 
 NAVIGATION: list[tuple[str, str]] = [
-    ("tab", "Next pane (shift+tab: previous)"),
+    ("tab", "Next pane (shift+tab: previous); the focused pane is outlined"),
     ("j k / h l", "Move inside a list or the table, like the arrow keys"),
     ("space", "Tick or untick a sidebar choice (enter too)"),
     ("ctrl+p", "Command palette: every action by name"),

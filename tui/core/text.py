@@ -13,8 +13,11 @@ from typing import Any
 # C0 (tab and newline included: a cell or a line never holds one from data), DEL, C1, and the
 # Unicode line separators and bidirectional overrides that reorder or split what is shown.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-# OWASP CSV injection: a cell starting with one of these is read as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# OWASP CSV injection: a cell starting with one of these is read as a formula. The dashes
+# become "-" in ASCII output (tui.core.glyphs), so they count too.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\u2014", "\u2013")
+_MISSING = "\u2014"  # the em dash alone marks a missing value: harmless even as "-"
+_PIPES = ("|", "\u2502", "\u2595")  # "|" and the bars that become "|" in ASCII output
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -27,23 +30,21 @@ def inert(text: object) -> str:
     return _CONTROL.sub(_escape, str(text))
 
 
-def inert_lines(text: str) -> str:
-    """Whole output text: each line made inert, the line breaks between them kept."""
-    return "\n".join(inert(line) for line in text.split("\n"))
-
-
 def spreadsheet_cell(value: Any) -> Any:
     """A CSV/TSV cell: text made inert and kept from starting a formula; numbers as they are."""
     if not isinstance(value, str):
         return value
-    if value.startswith(_FORMULA_START):
+    if value.startswith(_FORMULA_START) and value != _MISSING:
         value = "'" + value
     return inert(value)
 
 
 def markdown_cell(value: object) -> str:
     """A Markdown table cell: inert, one line, `|` escaped so it cannot split the cell."""
-    return inert(value).replace("|", "\\|")
+    text = inert(value)
+    for bar in _PIPES:
+        text = text.replace(bar, "\\" + bar)
+    return text
 
 
 def finite_json(value: Any) -> Any:
