@@ -261,3 +261,13 @@ def test_cells_stay_safe_in_ascii_output(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.stderr
         CHECKS[fmt](result.stdout)
     assert ",'-2+3|x," in run(["table", str(tmp_path), "--ascii", "--format", "csv"]).stdout
+
+
+def test_following_a_folder_beyond_path_max_does_not_crash(tmp_path: Path) -> None:
+    from tui.app.watch import signature
+
+    (tmp_path / "good.json").write_text(rows())
+    (tmp_path / "paretop.toml").write_text('hardware = "h200"\n')
+    deep_path(tmp_path)
+    names = [Path(p).name for p, _, _ in signature((tmp_path, tmp_path / ("x" * 5000)))]
+    assert names == ["good.json", "paretop.toml"]  # the deep file cannot be listed at all
