@@ -24,10 +24,9 @@ _CHUNK = 1 << 20
 class ReadError(Exception):
     """A file that was found but not read; the message says why (for a problem line)."""
 
-    def __init__(self, reason: str, kind: str = "?") -> None:
+    def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-        self.kind = kind  # what the file was taken for, for the list of files read
 
 
 def describe(exc: OSError) -> str:

@@ -152,13 +152,13 @@ def read_file(path: Path, ctx: Context, settle_s: float | None = None) -> FileRe
         text = read_text(path, MAX_BYTES)
         fresh = settle_s is not None and time.time() - os.stat(path).st_mtime < settle_s
     except ReadError as exc:
-        return FileResult(exc.kind, [Problem(str(path), exc.reason)])
+        return FileResult("not read", [Problem(str(path), exc.reason)])
     except OSError as exc:  # removed between the read and the stat
-        return FileResult("?", [Problem(str(path), describe(exc))])
+        return FileResult("not read", [Problem(str(path), describe(exc))])
     try:
         result = _decoded(text, path, ctx, fresh)
     except Exception as exc:  # one file, whatever it holds, must never end the run
-        return FileResult("?", [Problem(str(path), f"cannot be read: {_why(exc)}")])
+        return FileResult("unreadable", [Problem(str(path), f"cannot be read: {_why(exc)}")])
     return result
 
 
