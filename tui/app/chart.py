@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.color import Color
 from textual.containers import Vertical
+from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
@@ -60,6 +61,12 @@ class ChartView:
 
 class MetricPlot(PlotextPlot):
     """The plotext canvas; drawn only by ChartPanel."""
+
+    class Resized(Message):
+        """The canvas changed size (the legend above it grew or shrank): ticks need redoing."""
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
 
 
 class ChartPanel(Vertical):
@@ -132,6 +139,11 @@ class ChartPanel(Vertical):
         plot = self.query_one(MetricPlot)
         plt = plot.plt
         plt.clear_figure()
+        if plot.size.height < 8:  # too few rows for axes and data: say so, draw nothing
+            plt.title("z: chart full screen")
+            self.query_one("#legend", Static).update("")
+            plot.refresh()
+            return
         plt.title(metric.title + (" — log scale" if view.log_y else ""))
         if plot.size.height >= 10:  # a short chart keeps its rows for the data
             plt.xlabel("interactivity (tok/s/user)")
@@ -170,3 +182,7 @@ class ChartPanel(Vertical):
 
     def on_resize(self) -> None:
         self.redraw()  # the legend's lines depend on the width
+
+    def on_metric_plot_resized(self, event: MetricPlot.Resized) -> None:
+        event.stop()
+        self.redraw()  # tick count and axis label depend on the canvas height
