@@ -271,3 +271,38 @@ def test_following_a_folder_beyond_path_max_does_not_crash(tmp_path: Path) -> No
     deep_path(tmp_path)
     names = [Path(p).name for p, _, _ in signature((tmp_path, tmp_path / ("x" * 5000)))]
     assert names == ["good.json", "paretop.toml"]  # the deep file cannot be listed at all
+
+
+def test_big_text_tables_are_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.loaders.reading as reading
+
+    monkeypatch.setattr(reading, "MAX_RECORDS", 3)
+    head = "model,hardware,framework,precision,isl,osl,concurrency,tput_per_gpu,interactivity"
+    line = "M,h100,vllm,fp8,1024,1024,8,100,50\n"
+    (tmp_path / "ok.csv").write_text(head + "\n" + line * 3)  # 4 lines: header and 3 rows
+    (tmp_path / "long.csv").write_text(head + "\n" + line * 4)
+    monkeypatch.setattr(reading, "MAX_CSV_CHARS", 200)  # ok.csv has 82 + 1 + 3 x 36 = 191
+    (tmp_path / "wide.csv").write_text(head + "\n" + line.replace("M,", "M" * 100 + ","))
+    result = load_paths([tmp_path])
+    assert len(result.frame) == 3
+    assert [(Path(p.path).name, p.reason) for p in result.problems] == [
+        ("long.csv", "more than 3 lines: not a results table, skipped"),
+        ("wide.csv", "larger than 200 bytes of text: not a results table, skipped"),
+    ]
+
+
+def test_json_with_too_many_values_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.loaders.reading as reading
+
+    monkeypatch.setattr(reading, "MAX_JSON_VALUES", 40)
+    (tmp_path / "ok.json").write_text(rows())  # 19 keys: 19 ':' + 18 ',' = 37
+    # 1 + 30 ':' and 29 ',' = 60
+    (tmp_path / "big.json").write_text(json.dumps({"benchmarks": [{"metrics": {}}] * 30}))
+    result = load_paths([tmp_path])
+    assert [(Path(p.path).name, p.reason) for p in result.problems] == [
+        ("big.json", "holds about 60 values: too many for a results file, skipped"),
+    ]

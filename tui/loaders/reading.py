@@ -131,7 +131,9 @@ def nonblank_lines(text: str) -> Iterator[tuple[int, str, bool]]:
 
 
 MAX_BAD_LINES = 100  # a JSON-lines file with more broken lines than this is not one
-MAX_RECORDS = 100_000  # records in one file: a sweep has hundreds; more is not a results file
+MAX_RECORDS = 50_000  # records in one file: a sweep has hundreds; more is not a results file
+MAX_CSV_CHARS = 32 << 20  # 50k rows of ~600 characters; csv reads through a 4-byte-a-char copy
+MAX_JSON_VALUES = 5_000_000  # ~500 MB once parsed; result files hold thousands
 STREAM_BYTES = 8 << 20  # a JSON array bigger than this is read element by element
 
 
@@ -231,6 +233,30 @@ def _elements(text: str) -> Iterator[Any]:
             return
         else:
             raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
+
+
+def json_too_big(text: str) -> str | None:
+    """Why a JSON text holds too many values to parse into memory, or None.
+
+    Each separator (`,` or `:`) is roughly one value, and a parsed value costs ~100 bytes: the
+    count is taken in C, before a parse could need gigabytes.
+    """
+    values = text.count(",") + text.count(":")
+    if values > MAX_JSON_VALUES:
+        return f"holds about {values:,} values: too many for a results file, skipped"
+    return None
+
+
+def csv_too_big(text: str) -> str | None:
+    """Why a text file is too big to be a results table, or None (cheap: no copy made)."""
+    if text.count("\n") > MAX_RECORDS + 1:
+        return f"more than {MAX_RECORDS} lines: not a results table, skipped"
+    if len(text) > MAX_CSV_CHARS:
+        size = (
+            f"{MAX_CSV_CHARS >> 20} MiB" if MAX_CSV_CHARS >= 1 << 20 else f"{MAX_CSV_CHARS} bytes"
+        )
+        return f"larger than {size} of text: not a results table, skipped"
+    return None
 
 
 def _skip(text: str, at: int) -> int:

@@ -25,8 +25,10 @@ from tui.loaders.reading import (
     JsonLimitError,
     Records,
     big_array,
+    csv_too_big,
     iter_files,
     json_lines,
+    json_too_big,
     loads,
 )
 from tui.loaders.registry import detect
@@ -111,6 +113,9 @@ def _gathered(got: Records, text: str, ctx: Context, kind: str = "") -> FileResu
 
 
 def _json(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
+    too_big = json_too_big(text)
+    if too_big:
+        return FileResult("json", [Problem(str(path), too_big)])
     try:
         if len(text) > STREAM_BYTES and text.lstrip().startswith("["):
             return _gathered(big_array(text, path), text, ctx)
@@ -181,6 +186,9 @@ def _decoded(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
         )
     if head in "[{":
         return _json(text, path, ctx, fresh)
+    too_big = csv_too_big(text)
+    if too_big:
+        return FileResult("csv", [Problem(str(path), too_big)])
     return _some(read_document(Document(path, text), ctx), path)
 
 
