@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -117,7 +118,7 @@ def _json(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
     if too_big:
         return FileResult("json", [Problem(str(path), too_big)])
     try:
-        if len(text) > STREAM_BYTES and text.lstrip().startswith("["):
+        if len(text) > STREAM_BYTES and _first(text) == "[":
             return _gathered(big_array(text, path), text, ctx)
         doc = loads(text)
     except json.JSONDecodeError as exc:
@@ -178,8 +179,17 @@ def _why(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:300]
 
 
+_LEAD = re.compile("[\ufeff \t\r\n]*")
+
+
+def _first(text: str) -> str:
+    """The first character that is not blank ("" for none), without copying a big text."""
+    at = _LEAD.match(text)
+    return text[at.end() : at.end() + 1] if at else text[:1]
+
+
 def _decoded(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
-    head = text.lstrip("\ufeff \t\r\n")[:1]
+    head = _first(text)
     if not head:
         return FileResult(
             "empty", pending=fresh, problems=[] if fresh else [Problem(str(path), "empty file")]
