@@ -104,7 +104,8 @@ def assert_sound(folder: Path) -> None:
         assert not CONTROL.search(str(problem))
     for name, rule in RANGES.items():
         known = [float(v) for v in result.frame[name] if v is not None and not _missing(v)]
-        assert all(rule.holds(v) for v in known), (name, known)
+        unknown_length = name in ("isl", "osl")  # 0: the file gives no lengths at all
+        assert all(rule.holds(v) or (unknown_length and v == 0) for v in known), (name, known)
     runner = CliRunner()
     commands = [["check", str(folder)], ["check", str(folder), "--format", "json"]]
     if "rows" in main.commands:  # `paretop rows` lists what was accepted

@@ -15,6 +15,7 @@ from tui.core.schema import (
     PARALLEL_COLUMNS,
     REQUIRED_POSITIVE,
     REQUIRED_TEXT,
+    UNKNOWN_LENGTH,
     RowError,
     as_keys,
     positive,
@@ -47,7 +48,8 @@ def validate_row(fields: dict[str, Any], optional: frozenset[str] = frozenset())
         absent = name in optional and math.isnan(to_number(out.get(name)))
         out[name] = math.nan if absent else _in_range(out, name, positive(out, name))
     for name in ("isl", "osl"):
-        out[name] = int(_in_range(out, name, positive(out, name)))
+        unknown = name in optional and to_number(out.get(name)) == UNKNOWN_LENGTH
+        out[name] = UNKNOWN_LENGTH if unknown else int(_in_range(out, name, positive(out, name)))
     gpus = to_number(out.get("num_gpus"))  # may be unknown; if given, it must make sense
     out["num_gpus"] = None if math.isnan(gpus) else int(_in_range(out, "num_gpus", gpus))
     for name in OPTIONAL_NUMBERS:
