@@ -306,3 +306,13 @@ def test_json_with_too_many_values_is_refused_before_parsing(
     assert [(Path(p.path).name, p.reason) for p in result.problems] == [
         ("big.json", "holds about 60 values: too many for a results file, skipped"),
     ]
+
+
+def test_concurrency_below_one_or_huge_is_rejected(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(json.dumps([{**GOOD, "conc": c} for c in (0.5, 1e300, 63.87)]))
+    result = load_paths([tmp_path])
+    assert list(result.frame["concurrency"]) == [63.87]  # a mean concurrency, as trtllm-bench
+    assert [p.reason for p in result.problems] == [
+        "concurrency must be a number in [1, 1e6], got 0.5",
+        "concurrency must be a number in [1, 1e6], got 1e+300",
+    ]

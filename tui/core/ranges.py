@@ -46,7 +46,7 @@ RANGES: dict[str, Range] = {
     "tput_per_gpu": Range(0, 1e6, low_open=True),
     "output_tput_per_gpu": Range(0, 1e6),
     "interactivity": Range(0, 1e4, low_open=True),
-    "concurrency": Range(1, 1e6, integer=True),
+    "concurrency": Range(1, 1e6),  # trtllm-bench reports the mean it reached (63.87)
     "isl": Range(1, 1e7, integer=True),
     "osl": Range(1, 1e7, integer=True),
     "num_gpus": _COUNT,

@@ -146,11 +146,12 @@ def _json(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
         return FileResult("inferencemax (empty: a run with no results)")
     if not records:
         return FileResult("json", [Problem(str(path), "no rows: an empty JSON array")])
-    return _some(read_document(Document(path, text, records), ctx), path)
+    return read_document(Document(path, text, records), ctx)
 
 
 def _some(result: FileResult, path: Path) -> FileResult:
-    """A read that found neither rows nor problems (a header-only CSV) says so."""
+    """A table that gave neither rows nor problems (only a header) says so. (A JSON format may
+    rightly give none: a companion file beside the run is listed, not read.)"""
     if not (result.rows or result.problems or result.pending):
         result.problems.append(Problem(str(path), "no rows: the file holds no records"))
     return result
