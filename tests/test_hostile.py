@@ -222,11 +222,11 @@ def test_json_lines_stop_at_a_first_record_no_format_reads(tmp_path: Path) -> No
 def test_big_arrays_are_read_element_by_element(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.loaders.reading as reading
+    import tui.loaders.records as records
     import tui.loaders.scan as scan
 
     monkeypatch.setattr(scan, "STREAM_BYTES", 100)
-    monkeypatch.setattr(reading, "MAX_RECORDS", 5)
+    monkeypatch.setattr(records, "MAX_RECORDS", 5)
     (tmp_path / "big.json").write_text(json.dumps([GOOD, {"a": 1}, {"a": 2}, GOOD, 7, 8, 9]))
     result = load_paths([tmp_path])
     assert len(result.frame) == 2  # GOOD twice; the 6th record is past the limit of 5
@@ -276,14 +276,14 @@ def test_following_a_folder_beyond_path_max_does_not_crash(tmp_path: Path) -> No
 def test_big_text_tables_are_refused_before_parsing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.loaders.reading as reading
+    import tui.loaders.records as records
 
-    monkeypatch.setattr(reading, "MAX_RECORDS", 3)
+    monkeypatch.setattr(records, "MAX_RECORDS", 3)
     head = "model,hardware,framework,precision,isl,osl,concurrency,tput_per_gpu,interactivity"
     line = "M,h100,vllm,fp8,1024,1024,8,100,50\n"
     (tmp_path / "ok.csv").write_text(head + "\n" + line * 3)  # 4 lines: header and 3 rows
     (tmp_path / "long.csv").write_text(head + "\n" + line * 4)
-    monkeypatch.setattr(reading, "MAX_CSV_CHARS", 200)  # ok.csv has 82 + 1 + 3 x 36 = 191
+    monkeypatch.setattr(records, "MAX_CSV_CHARS", 200)  # ok.csv has 82 + 1 + 3 x 36 = 191
     (tmp_path / "wide.csv").write_text(head + "\n" + line.replace("M,", "M" * 100 + ","))
     result = load_paths([tmp_path])
     assert len(result.frame) == 3
@@ -296,9 +296,9 @@ def test_big_text_tables_are_refused_before_parsing(
 def test_json_with_too_many_values_is_refused_before_parsing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.loaders.reading as reading
+    import tui.loaders.records as records
 
-    monkeypatch.setattr(reading, "MAX_JSON_VALUES", 40)
+    monkeypatch.setattr(records, "MAX_JSON_VALUES", 40)
     (tmp_path / "ok.json").write_text(rows())  # 19 keys: 19 ':' + 18 ',' = 37
     # 1 + 30 ':' and 29 ',' = 60
     (tmp_path / "big.json").write_text(json.dumps({"benchmarks": [{"metrics": {}}] * 30}))

@@ -22,16 +22,14 @@ from tui.loaders.base import Aggregated, Converted, Document, FormatError
 from tui.loaders.common import FileRecord, LoadResult, normalise_gpu, recency
 from tui.loaders.meta import SIDECAR, Context
 from tui.loaders.offline import text_report_reason
-from tui.loaders.reading import (
+from tui.loaders.reading import JsonLimitError, iter_files, loads
+from tui.loaders.records import (
     STREAM_BYTES,
-    JsonLimitError,
     Records,
     big_array,
     csv_too_big,
-    iter_files,
     json_lines,
     json_too_big,
-    loads,
 )
 from tui.loaders.registry import detect
 from tui.loaders.sequences import group_measured
