@@ -102,7 +102,7 @@ def apply_config(table: HardwareTable, path: Path) -> HardwareTable:
         doc = tomllib.loads(read_text(path, CONFIG_BYTES))
     except ReadError as exc:
         raise ValueError(f"{path}: cannot read config: {exc.reason}") from None
-    except (tomllib.TOMLDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # TOMLDecodeError, or a 5000-digit integer
         why = "too deeply nested" if isinstance(exc, RecursionError) else str(exc)
         raise ValueError(f"{path}: cannot read config: {why}") from None
     section = doc.get("hardware", {})
