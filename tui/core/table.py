@@ -9,6 +9,7 @@ import pandas as pd
 from tui.core import compare
 from tui.core.advice import missing_notes
 from tui.core.hardware import HardwareTable
+from tui.core.measures import OUTPUT_TABLE, OUTPUT_TPUT, TABLE, TPUT, Metric
 from tui.core.reruns import drop_reruns
 from tui.core.schema import KIND_PUBLISHED, Problem
 from tui.core.select import Selection, SelectionError, resolve
@@ -36,6 +37,12 @@ class Table:
     notes: list[str]
     reruns_dropped: int
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def metrics(self) -> tuple[Metric, ...]:
+        """The table's rows: total-token metrics, or output-token ones when totals are unknown."""
+        output = bool(self.series) and self.series[0].basis == OUTPUT_TPUT
+        return OUTPUT_TABLE if output else TABLE
 
     @property
     def sources(self) -> list[str]:
@@ -85,11 +92,16 @@ def choose_targets(
 
 def _sentences(series: list[Series], values: list[list[Point]], targets: list[float]) -> list[str]:
     names = [s.label for s in series]
+    output = bool(series) and series[0].basis == OUTPUT_TPUT
+    tput, cost_key = (
+        ("output_tput_per_gpu", "output_cost_per_mtok") if output else (TPUT, "cost_per_mtok")
+    )
+    unit = "output tok/s/GPU" if output else "tok/s/GPU"
     out: list[str] = []
     for i, target in enumerate(targets):
-        tputs = [v[i].values["tput_per_gpu"] for v in values]
-        line = compare.tput_sentence(names, tputs, target)
-        cost = compare.cost_sentence(names, [v[i].values["cost_per_mtok"] for v in values])
+        tputs = [v[i].values[tput] for v in values]
+        line = compare.tput_sentence(names, tputs, target, unit)
+        cost = compare.cost_sentence(names, [v[i].values[cost_key] for v in values])
         out.append(" ".join(x for x in (line, cost) if x))
     caution = compare.engine_caution([s.frameworks for s in series])
     if caution:
@@ -104,9 +116,14 @@ def _notes(series: list[Series], targets: list[float], dropped: int) -> list[str
             f"{dropped} rerun rows set aside (same configuration measured again; the latest run "
             "counts). Use --keep-reruns to pool them."
         )
+    if series and series[0].basis == OUTPUT_TPUT:
+        notes.append(
+            "No run has total-token throughput (the files give no input lengths), so the table "
+            "shows output-token throughput, cost and power."
+        )
     for s in series:
         if s.front.empty:
-            notes.append(f"{s.label}: no per-GPU throughput (GPU count unknown), so no values.")
+            notes.append(f"{s.label}: {_why_no_curve(s)}, so no values.")
             continue
         low, high = s.x_range
         outside = [format_target(t) for t in targets if not low <= t <= high]
@@ -124,6 +141,24 @@ def _notes(series: list[Series], targets: list[float], dropped: int) -> list[str
             "source, engine unspecified), not raw runs."
         )
     return notes
+
+
+def _elsewhere(sizes: dict[str, int]) -> list[str]:
+    """Runs of this model at other sequences are never hidden without a word."""
+    if not sizes:
+        return []
+    listed = ", ".join(f"{label} ({n})" for label, n in sizes.items())
+    return [
+        f"{sum(sizes.values())} more runs of this model are at other sequences: {listed}; "
+        "choose one with --sequence (or in the sidebar)."
+    ]
+
+
+def _why_no_curve(series: Series) -> str:
+    """Why a series has no frontier: no GPU count, or no throughput of the kind shown."""
+    if series.rows["num_gpus"].isna().all():
+        return "no per-GPU throughput (GPU count unknown)"
+    return f"no {'output-token' if series.basis == OUTPUT_TPUT else 'total-token'} throughput"
 
 
 def compute(
@@ -155,7 +190,10 @@ def compute(
         series=series,
         values=values,
         sentences=_sentences(series, values, targets),
-        notes=notes + _notes(series, targets, dropped) + missing_notes(rows),
+        notes=notes
+        + _notes(series, targets, dropped)
+        + missing_notes(rows)
+        + _elsewhere(resolved.elsewhere),
         reruns_dropped=dropped,
         problems=list(problems or []),
     )
