@@ -316,3 +316,16 @@ def test_concurrency_below_one_or_huge_is_rejected(tmp_path: Path) -> None:
         "concurrency must be a number in [1, 1e6], got 0.5",
         "concurrency must be a number in [1, 1e6], got 1e+300",
     ]
+
+
+def test_an_empty_array_is_a_problem_except_where_it_is_a_normal_answer(tmp_path: Path) -> None:
+    (tmp_path / "mine.json").write_text("[]")
+    (tmp_path / "run_1.agg_bmk.json").write_text("[]")  # InferenceMAX: a run with no rows
+    cache = tmp_path / "cache"
+    (cache / "benchmarks").mkdir(parents=True)
+    (cache / "manifest.json").write_text('{"paretop_inferencex_cache": 1, "files": {}}')
+    (cache / "benchmarks" / "m.json").write_text("[]")  # pulled: a model with no rows yet
+    result = load_paths([tmp_path])
+    assert [(Path(p.path).name, p.reason) for p in result.problems] == [
+        ("mine.json", "no rows: an empty JSON array")
+    ]

@@ -55,6 +55,9 @@ RANGES: dict[str, Range] = {
     "e2el_s": _LATENCY,
     "request_rate": Range(0, math.inf),  # inf: every request sent at once
     "record": Range(0, 1e9, integer=True),
+    # the InferenceX API writes 0 workers where a side has no separate worker count
+    "prefill_workers": Range(0, 1e5, integer=True),
+    "decode_workers": Range(0, 1e5, integer=True),
     **{
         name: _COUNT
         for name in (
@@ -62,10 +65,8 @@ RANGES: dict[str, Range] = {
             "ep",
             "prefill_tp",
             "prefill_ep",
-            "prefill_workers",
             "decode_tp",
             "decode_ep",
-            "decode_workers",
             "num_prefill_gpu",
             "num_decode_gpu",
         )

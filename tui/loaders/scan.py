@@ -38,6 +38,7 @@ from tui.loaders.sweep import repeats
 BUNDLED = ("inferencemax.csv", "published.csv")
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
 EMPTY_RUN = "agg_bmk.json"  # InferenceMAX writes `[]` here for a run that aggregated nothing
+CACHE_MANIFEST = "manifest.json"  # a pulled InferenceX cache: `[]` is a model with no rows yet
 MAX_BYTES = 256 * 1024 * 1024  # result files are small; a bigger file is someone's model or data
 
 
@@ -140,11 +141,18 @@ def _json(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
     except JsonLimitError as exc:
         return FileResult("json", [Problem(str(path), str(exc))])
     records = doc if isinstance(doc, list) else [doc]
-    if not records and path.name.endswith(EMPTY_RUN):
-        return FileResult("inferencemax (empty: a run with no results)")
+    if not records and _empty_expected(path):
+        return FileResult("json (empty: nothing recorded)")
     if not records:
         return FileResult("json", [Problem(str(path), "no rows: an empty JSON array")])
     return read_document(Document(path, text, records), ctx)
+
+
+def _empty_expected(path: Path) -> bool:
+    """Whether `[]` is a normal answer here (an empty run or pulled list), not a broken file."""
+    if path.name.endswith(EMPTY_RUN) or path.name in (CACHE_MANIFEST, "availability.json"):
+        return True
+    return any(os.path.isfile(p / CACHE_MANIFEST) for p in (path.parent, path.parent.parent))
 
 
 def _some(result: FileResult, path: Path) -> FileResult:
