@@ -30,7 +30,7 @@ from tui.loaders.meta import parse_sets
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 FUZZ = settings(
-    max_examples=int(os.environ.get("PARETOP_FUZZ_EXAMPLES", "25")),  # more for a long hunt
+    max_examples=int(os.environ.get("PARETOP_FUZZ_EXAMPLES", "20")),  # more for a long hunt
     deadline=None,
     derandomize=os.environ.get("PARETOP_FUZZ_EXAMPLES") is None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -168,8 +168,10 @@ def test_near_valid_records(
 
 def real_files() -> list[Path]:
     found = sorted(INFERENCEMAX.glob("*.json"))[:5] if INFERENCEMAX.is_dir() else []
-    if FORMATS.is_dir():
-        found += sorted(p for p in FORMATS.rglob("*") if p.suffix in (".json", ".jsonl", ".csv"))
+    fixtures = Path(__file__).parent / "fixtures" / "clients"
+    for folder in (FORMATS, fixtures):
+        if folder.is_dir():
+            found += sorted(p for p in folder.rglob("*") if p.suffix in (".json", ".jsonl", ".csv"))
     return found
 
 
@@ -236,7 +238,7 @@ EXTRA_COLUMNS = [
 cells = nasty_text | st.floats().map(repr) | st.integers(-(2**70), 2**70).map(str)
 
 
-@settings(FUZZ, max_examples=max(FUZZ.max_examples, 40))
+@settings(FUZZ, max_examples=max(FUZZ.max_examples, 30))
 @given(
     changes=st.lists(
         st.dictionaries(st.sampled_from(EXTRA_COLUMNS), cells, max_size=4), min_size=1, max_size=3
