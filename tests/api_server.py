@@ -124,7 +124,7 @@ def _handler(api: ApiServer) -> type[BaseHTTPRequestHandler]:
             elif fault == "badjson":
                 self._send(200, gzip.compress(b'[{"hardware": "h200", "metrics": {'))
             elif fault == "slow":
-                api.stop.wait(5)  # far past the client's timeout; released at teardown
+                api.stop.wait(10)  # far past the client's timeout; released at teardown
                 self.close_connection = True
             elif fault == "die":
                 self.close_connection = True  # no answer at all, and the server goes away

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tui.core.derived import with_measured_power
 from tui.core.dimensions import BY_NAME, DIMENSIONS
 from tui.core.hardware import HardwareTable, build_table
 from tui.core.reruns import superseded
@@ -78,7 +79,8 @@ def build_request(
     if unknown:
         raise RequestError(f"unknown filter {', '.join(unknown)}")
     sel = Selection(model, sequence, chosen, groups)
-    opts = Options(targets=wanted, cost_model=cost_model, keep_reruns=keep_reruns)
+    label = data.label if data is not None else None
+    opts = Options(wanted, cost_model, keep_reruns, label)
     return Request(paths, sel, opts, table, tuple(flags), metadata, watch, data=data)
 
 
@@ -92,6 +94,7 @@ def read(
         result = load_paths([request.data.latest], progress)
     else:
         result = load_bundled(progress)
+    result.frame = with_measured_power(result.frame)
     result.frame["superseded"] = superseded(result.frame)
     return result
 
@@ -99,7 +102,9 @@ def read(
 def read_history(request: Request, progress: Progress | None = None) -> LoadResult:
     """Rows for the history view: as read(), but pulled data brings its history too."""
     if not request.paths and request.data is not None and request.data.root is not None:
-        return load_paths([request.data.root], progress)
+        result = load_paths([request.data.root], progress)
+        result.frame = with_measured_power(result.frame)
+        return result
     return read(request, progress)
 
 

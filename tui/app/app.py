@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Static
 
 from tui.app import actions, commands
 from tui.app.chart import ChartPanel, ChartView
+from tui.app.history_screen import HistoryScreen
 from tui.app.keys import BINDINGS, help_rows
 from tui.app.loading import LoadService
 from tui.app.metrics_pane import MetricsPane
@@ -278,11 +279,12 @@ class ParetopApp(App[None]):
         if self.state is not None:
             self.state = replace(self.state, **changes)
 
-    def action_next_metric(self) -> None:
-        self._change(next_metric(self.state) if self.state else None)
+    def action_next_metric(self, step: int = 1) -> None:
+        if self.state and self.session:
+            self._change(next_metric(self.state, step, self.session.chart_keys))
 
     def action_prev_metric(self) -> None:
-        self._change(next_metric(self.state, -1) if self.state else None)
+        self.action_next_metric(-1)
 
     def action_set_metric(self, key: str) -> None:
         self._visual(metric=key)
@@ -328,6 +330,20 @@ class ParetopApp(App[None]):
             self.push_screen(ProblemsScreen(self.problems))
         else:
             self.say("No load problems: every file was read.")
+
+    def action_history(self) -> None:
+        if self.needs_table("show history") and self.table and self.state and self.session:
+            targets = self.table.targets
+            self.push_screen(
+                HistoryScreen(
+                    self.request,
+                    self.session.selection(self.state),
+                    targets[len(targets) // 2],
+                    self.state.metric,
+                    self.state.cost_model,
+                    self.series_styles,
+                )
+            )
 
     def action_zoom(self) -> None:
         actions.zoom(self)

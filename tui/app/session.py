@@ -30,7 +30,7 @@ from tui.core.select import (
 from tui.core.table import Options, Table, compute
 from tui.pipeline import Request
 
-METRIC_KEYS = tuple(m.key for m in CHART)
+METRIC_KEYS = tuple(m.key for m in CHART if not m.optional)
 VISUAL_FIELDS = frozenset({"metric", "log_y", "show_raw"})
 
 
@@ -76,8 +76,8 @@ def next_cost_model(state: ViewState) -> ViewState:
     return replace(state, cost_model=cycle(COST_MODELS, state.cost_model))
 
 
-def next_metric(state: ViewState, step: int = 1) -> ViewState:
-    return replace(state, metric=cycle(METRIC_KEYS, state.metric, step))
+def next_metric(state: ViewState, step: int = 1, keys: tuple[str, ...] = METRIC_KEYS) -> ViewState:
+    return replace(state, metric=cycle(keys, state.metric, step))
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,12 @@ class Session:
         self.problems = list(problems or [])
         self.hardware: HardwareTable = request.hardware
         self._latest = frame[~frame["superseded"]] if "superseded" in frame else frame
+        self.chart_keys = tuple(
+            m.key
+            for m in CHART
+            if not m.optional or (m.base in frame and frame[m.base].notna().any())
+        )
+        """The chart's metrics: measured power only where some row has it."""
         self._outcome: tuple[tuple[Any, ...], Outcome] | None = None
 
     def all_rows(self, keep_reruns: bool) -> pd.DataFrame:
@@ -192,7 +198,8 @@ class Session:
         empty = state.empty_dimension()
         if empty:
             return Outcome(None, f"Nothing to show: choose at least one {empty} in the sidebar.")
-        options = Options(state.targets, state.cost_model, state.keep_reruns)
+        label = self.request.options.data_label
+        options = Options(state.targets, state.cost_model, state.keep_reruns, label)
         try:
             table = compute(
                 self.frame, self.selection(state), self.hardware, options, self.problems

@@ -14,7 +14,7 @@ from tui.core.reruns import drop_reruns
 from tui.core.schema import KIND_PUBLISHED, Problem
 from tui.core.select import Selection, SelectionError, resolve
 from tui.core.series import Point, Series, build_series, values_at
-from tui.core.targets import default_targets, format_target, shared_range
+from tui.core.targets import RULE_MOST, default_targets, format_target, target_range
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Options:
     targets: tuple[float, ...] | None = None
     cost_model: str = "hyperscaler"
     keep_reruns: bool = False
+    data_label: str | None = None  # where the rows came from, when not the user's own files
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: it holds DataFrames
@@ -37,6 +38,7 @@ class Table:
     notes: list[str]
     reruns_dropped: int
     problems: list[Problem] = field(default_factory=list)
+    data_label: str | None = None
 
     @property
     def metrics(self) -> tuple[Metric, ...]:
@@ -52,6 +54,8 @@ class Table:
             for src, kind in zip(s.rows["source"], s.rows["kind"], strict=True):
                 if kind == KIND_PUBLISHED:
                     out.add("published summary")
+                elif self.data_label:
+                    out.add(self.data_label)  # "InferenceX, pulled 2026-11-30", ...
                 elif str(src).startswith("bundled:"):
                     out.add("bundled InferenceMAX snapshot")
                 else:
@@ -78,16 +82,18 @@ def choose_targets(
                     f"every series' frontier ({low:.4g}–{high:.4g} tok/s/user)"
                 )
         return list(wanted), []
-    if not ranges:
+    found = target_range([s.x_range for s in series])
+    if not ranges or found is None:
         return [], ["No series has per-GPU throughput, so there is nothing to interpolate."]
-    shared = shared_range(ranges)
-    if shared is not None:
-        return default_targets(*shared), []
-    note = (
-        "The series' interactivity ranges do not overlap; default targets span all of them, "
-        "so some cells are empty."
-    )
-    return default_targets(min(r[0] for r in ranges), max(r[1] for r in ranges)), [note]
+    notes = []
+    if found.rule == RULE_MOST:
+        left = [series[i].label for i in found.outside if not series[i].front.empty]
+        notes.append(
+            "The series' interactivity ranges do not all overlap: default targets are 25/50/75% "
+            f"of the range most of them cover ({found.low:.4g}–{found.high:.4g} tok/s/user); "
+            f"outside it: {', '.join(left)}."
+        )
+    return default_targets(found.low, found.high), notes
 
 
 def _sentences(series: list[Series], values: list[list[Point]], targets: list[float]) -> list[str]:
@@ -127,10 +133,15 @@ def _notes(series: list[Series], targets: list[float], dropped: int) -> list[str
             continue
         low, high = s.x_range
         outside = [format_target(t) for t in targets if not low <= t <= high]
-        if outside:
+        if len(s.front) == 1:
+            notes.append(
+                f"{s.label}: one run on its frontier — a point, not a curve: it has a value only "
+                f"at {format_target(low)} tok/s/user."
+            )
+        elif outside:
             notes.append(
                 f"{s.label}: no value at {', '.join(outside)} tok/s/user — its frontier spans "
-                f"{low:.1f}–{high:.1f}, and paretop does not extrapolate."
+                f"{low:.4g}–{high:.4g}, and paretop does not extrapolate."
             )
         if len(s.hardware) > 1:
             notes.append(f"{s.label} pools {', '.join(s.hardware)}: no single cost or power.")
@@ -196,4 +207,5 @@ def compute(
         + _elsewhere(resolved.elsewhere),
         reruns_dropped=dropped,
         problems=list(problems or []),
+        data_label=options.data_label,
     )
