@@ -34,10 +34,8 @@ def fmt_value(value: float) -> str:
 def fmt_money(value: float) -> str:
     """Dollars to four significant digits, one rule at every size: $10.54, $1.436, $0.02853;
     whole dollars with separators from $1,000."""
-    if math.isnan(value):
-        return "—"
     if not math.isfinite(value) or value <= 0:
-        return f"${value}"
+        return "—"  # no price, or one overflowed: never "$inf" or a log of zero
     digits = max(0, 3 - math.floor(math.log10(value)))
     return f"${value:,.{digits}f}"
 
