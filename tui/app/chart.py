@@ -19,6 +19,7 @@ from tui.core.curves import curve, raw_points
 from tui.core.hardware import HardwareTable
 from tui.core.measures import BY_KEY, Metric
 from tui.core.table import Table
+from tui.core.text import inert
 
 
 def lay_out(entries: list[Text], width: int, max_lines: int, gap: int = 3) -> Text:
@@ -167,7 +168,7 @@ class ChartPanel(Vertical):
                 plt.plot(xs, ys, marker=marker, color=colour)
                 every += ys
             style = Color(*colour).rich_color.name if xs else "dim"
-            entry = Text(f"{marker} {series.label}", style=style)
+            entry = Text(f"{marker} {inert(series.label)}", style=style)
             note = " (no data)" if not xs else " (one run: a point)" if len(xs) == 1 else ""
             entries.append(entry.append(note, style="dim"))
         if not every:
