@@ -23,7 +23,8 @@ class SeriesStyles:
 
     def glyphs(self, text: str) -> str:
         """The text as drawn: ASCII stand-ins for dashes, bullets and bars when asked."""
-        text = inert(text)  # names from files are data: control characters made visible
+        # Names from files are data: control characters made visible, line by line.
+        text = "\n".join(inert(line) for line in text.split("\n"))
         return to_ascii(text) if self.ascii_only else text
 
     def slot(self, label: str) -> int:
