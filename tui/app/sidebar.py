@@ -73,7 +73,7 @@ class Sidebar(VerticalScroll):
         yield Label("Sequence (in/out)", classes="heading")
         yield Select[str](waiting, id="sequence", allow_blank=False, compact=True)
         for dim in DIMENSIONS:
-            yield Label(dim.title, classes="heading")
+            yield Label(dim.title, classes=f"heading {dim.name}")
             yield CheckList(id=dim.name)
         yield Label("Curve per (group by)", classes="heading")
         yield CheckList(id="group_by")
@@ -90,7 +90,12 @@ class Sidebar(VerticalScroll):
                 (v, value_label(dim.name, v, n), n > 0 or v in chosen)
                 for v, n in view.counts[dim.name].items()
             ]
-            self.query_one(f"#{dim.name}", CheckList).show(items, set(chosen))
+            checklist = self.query_one(f"#{dim.name}", CheckList)
+            checklist.show(items, set(chosen))
+            # A dimension these runs never set (one empty value) says nothing: hide it.
+            unused = list(view.counts[dim.name]) == [""]
+            checklist.display = not unused
+            self.query_one(f"Label.{dim.name}", Label).display = not unused
         groups = [(d, d, True) for d in GROUP_ORDER]
         self.query_one("#group_by", CheckList).show(groups, set(view.group_by))
 
