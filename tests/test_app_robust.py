@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers import app_request
 from textual.widgets import Select
 
@@ -27,7 +28,10 @@ async def settle(app: ParetopApp, pilot) -> None:
     assert app.is_running and app.return_code is None
 
 
-async def test_every_sidebar_value_and_key_keeps_the_app_running() -> None:
+async def test_every_sidebar_value_and_key_keeps_the_app_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the save key writes its files here
     app = make_app(app_request())
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(app, pilot)

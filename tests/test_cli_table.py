@@ -112,11 +112,21 @@ def test_unknown_hardware_has_no_cost(tmp_path: Path) -> None:
     assert "—" in run("table", str(csv), "--targets", "40")[1]
 
 
-def test_target_outside_frontier_is_a_dash() -> None:
-    code, out, _ = run(*SEED[:-1], "20,44,70", "--format", "json")
-    vals = json.loads(out)["series"][0]["values"]
-    assert code == 0 and vals[0]["tput_per_gpu"] is None and vals[2]["tput_per_gpu"] is None
-    assert vals[1]["tput_per_gpu"] is not None
+def test_target_outside_every_frontier_is_an_error_naming_the_range() -> None:
+    code, out, err = run(*SEED[:-1], "20,44,70", "--format", "json")
+    assert code == 1 and out == ""
+    assert err == (
+        "paretop: target 20, 70 tok/s/user is outside every series' frontier (26–62 tok/s/user)\n"
+    )
+
+
+def test_target_outside_one_frontier_is_a_dash() -> None:
+    code, out, _ = run(
+        "table", "--model", "dsr1", "--sequence", "1k/1k", "--targets", "200", "--format", "json"
+    )
+    values = {s["label"]: s["values"][0]["tput_per_gpu"] for s in json.loads(out)["series"]}
+    assert code == 0 and values["gb200/dynamo-trt/MTP/fp4"] is not None
+    assert values["h200/sglang/Off/fp8"] is None  # its frontier ends below 200
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,8 @@ def test_vllm_missing_tpot_and_itl(tmp_path: Path) -> None:
     (tmp_path / "r.json").write_text(json.dumps(rec))
     res = load_paths([tmp_path])
     assert res.frame.empty
-    assert res.problems[0].reason == "no median TPOT or ITL to compute interactivity from"
+    assert res.problems[0].reason.startswith("no per-user speed (no TPOT, ITL or per-user")
+    assert "cannot be placed on the interactivity axis" in res.problems[0].reason
 
 
 def test_sglang_bare_infinity_and_total_throughput(tmp_path: Path) -> None:
@@ -167,7 +168,7 @@ def test_empty_and_missing_fields(tmp_path: Path) -> None:
     res = load_paths([tmp_path])
     reasons = sorted(p.reason for p in res.problems)
     assert reasons[0] == "empty file"
-    assert "total throughput must be a positive number" in reasons[1]
+    assert reasons[1].startswith("no throughput: the file has neither total_token_throughput")
 
 
 def test_set_rejects_unknown_keys() -> None:

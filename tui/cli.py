@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from tui.cli_rows import rows_cmd
 from tui.core.dimensions import DIMENSIONS, GROUP_ORDER
 from tui.core.export import FORMATS
 from tui.core.hardware import COST_MODELS
@@ -228,3 +229,6 @@ def check_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str) -> None:
     result = load_paths(paths, metadata=metadata)
     click.echo((as_json if fmt == "json" else as_text)(result), nl=False)
     sys.exit(exit_code(result))
+
+
+main.add_command(rows_cmd)

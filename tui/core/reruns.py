@@ -18,6 +18,8 @@ RERUN_KEY = [
     *PARALLEL_COLUMNS,
     "concurrency",
     "request_rate",
+    "server_params",  # two server settings are two configurations
+    "replicate",  # run=0, run=1 of one setting in one sweep are replicates, all kept
 ]
 
 

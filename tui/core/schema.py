@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,7 +56,22 @@ META_COLUMNS = [
     "tput_formula",
     "missing",  # metadata keys the input did not give, a tuple: ("hardware", "num_gpus")
 ]
-COLUMNS = STR_COLUMNS + INT_COLUMNS + FLOAT_COLUMNS + PARALLEL_COLUMNS + META_COLUMNS
+# Where a run sits in a sweep: server settings from folder names ("max_num_seqs=4", sorted,
+# comma-separated; empty when none) and the replicate id of repeated runs of one setting.
+SWEEP_COLUMNS = ["server_params", "replicate"]
+# isl/osl name the sequence (configured lengths, or a measured group's rounded means);
+# the exact measured means stay here. `dataset` names a dataset- or trace-driven workload.
+SEQUENCE_COLUMNS = ["measured_isl", "measured_osl", "sequence_measured", "dataset"]
+COLUMNS = (
+    STR_COLUMNS
+    + INT_COLUMNS
+    + FLOAT_COLUMNS
+    + PARALLEL_COLUMNS
+    + META_COLUMNS
+    + SWEEP_COLUMNS
+    + SEQUENCE_COLUMNS
+)
+UNKNOWN_LENGTH = 0  # isl of a run whose file has no input lengths (custom datasets)
 
 # Rows marked with this kind are a source's already-interpolated summary, not raw runs.
 KIND_RUN = "run"
@@ -122,30 +138,62 @@ def to_bool(value: Any) -> bool | None:
     raise RowError(f"not a boolean: {value!r}")
 
 
-def sequence_label(isl: int, osl: int) -> str:
-    """1024/8192 -> "1k/8k"; lengths that are not whole kibi-tokens stay as numbers."""
+def approx_length(n: float) -> int:
+    """A measured mean length rounded as its label shows it: 581, 1900 (~1.9k), 88000 (~88k)."""
+    if n < 1000:
+        return round(n)
+    return int(round(n, -2) if n < 10000 else round(n, -3))
+
+
+def _approx_text(n: int) -> str:
+    if n == UNKNOWN_LENGTH:
+        return "?"
+    return str(n) if n < 1000 else f"{n / 1000:g}k"
+
+
+def sequence_label(isl: int, osl: int, measured: bool = False, dataset: str | None = None) -> str:
+    """1024/8192 -> "1k/1k"-style for configured lengths; measured groups read "~581/~217
+    (measured)", prefixed by the dataset when the workload is a dataset or trace."""
 
     def one(n: int) -> str:
         return f"{n // 1024}k" if n >= 1024 and n % 1024 == 0 else str(n)
 
-    return f"{one(int(isl))}/{one(int(osl))}"
+    if not measured:
+        return f"{one(int(isl))}/{one(int(osl))}"
+    text = f"~{_approx_text(int(isl))}/~{_approx_text(int(osl))} (measured)"
+    return f"{dataset} {text}" if dataset else text
+
+
+def row_sequence_label(row: Any) -> str:
+    """The sequence label of a canonical row (a dict or a pandas row)."""
+    measured = row.get("sequence_measured") is True
+    dataset = row.get("dataset") if measured and isinstance(row.get("dataset"), str) else None
+    return sequence_label(int(row["isl"]), int(row["osl"]), measured, dataset or None)
+
+
+_SEQ_PART = r"(~?)(\?|\d+(?:\.\d+)?k?)"
+_SEQ = re.compile(rf"{_SEQ_PART}\s*/\s*{_SEQ_PART}", re.IGNORECASE)
 
 
 def parse_sequence(text: str) -> tuple[int, int]:
-    """ "1k/1k", "8K/1k" or "1024/1024" -> (isl, osl)."""
+    """ "1k/1k", "8K/1k" or "1024/1024" -> (isl, osl); a measured label such as
+    "~88k/~400 (measured)" or "sharegpt ~581/~217 (measured)" -> (88000, 400), (581, 217)."""
 
-    def one(part: str) -> int:
-        part = part.strip().lower()
-        if part.endswith("k") and part[:-1].isdigit():
-            return int(part[:-1]) * 1024
-        if part.isdigit():
-            return int(part)
-        raise ValueError(f"bad sequence {text!r}: expected e.g. 1k/1k or 1024/8192")
+    def one(approx: str, part: str) -> int:
+        part = part.lower()
+        if part == "?":
+            return UNKNOWN_LENGTH
+        kilo = 1000 if approx else 1024
+        value = float(part[:-1]) * kilo if part.endswith("k") else float(part)
+        if not approx and not value.is_integer():
+            raise ValueError(f"bad sequence {text!r}: expected e.g. 1k/1k or 1024/8192")
+        return round(value)
 
-    pieces = text.split("/")
-    if len(pieces) != 2:
+    found = _SEQ.search(text.strip())
+    measured = "(measured)" in text or "~" in text
+    if not found or (not measured and found.group(0) != text.strip()):
         raise ValueError(f"bad sequence {text!r}: expected e.g. 1k/1k or 1024/8192")
-    return one(pieces[0]), one(pieces[1])
+    return one(found.group(1), found.group(2)), one(found.group(3), found.group(4))
 
 
 def as_keys(value: Any) -> tuple[str, ...]:
@@ -157,6 +205,13 @@ def as_keys(value: Any) -> tuple[str, ...]:
     return tuple(k for k in str(value).split(",") if k.strip())
 
 
+def _text(value: Any) -> str:
+    """Optional text cells: empty for missing, so keys that include them stay comparable."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
 def empty_frame() -> pd.DataFrame:
     return finish_frame([])
 
@@ -164,11 +219,14 @@ def empty_frame() -> pd.DataFrame:
 def finish_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Build a DataFrame with every canonical column, in order, with stable dtypes."""
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    for col in [*FLOAT_COLUMNS, "recency"]:
+    for col in [*FLOAT_COLUMNS, "recency", "measured_isl", "measured_osl"]:
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
     for col in [*INT_COLUMNS, "record"]:
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
     frame["missing"] = [as_keys(v) for v in frame["missing"]]
+    for col in ("server_params", "replicate", "dataset"):
+        frame[col] = [_text(v) for v in frame[col]]
+    frame["sequence_measured"] = [to_bool(v) is True for v in frame["sequence_measured"]]
     for col in [
         *STR_COLUMNS,
         "source",
@@ -201,7 +259,8 @@ def check_row(fields: dict[str, Any], optional: frozenset[str] = frozenset()) ->
         absent = name in optional and math.isnan(to_number(out.get(name)))
         out[name] = math.nan if absent else positive(out, name)
     for name in ("isl", "osl"):
-        out[name] = round(positive(out, name))
+        unknown = name in optional and to_number(out.get(name)) == UNKNOWN_LENGTH
+        out[name] = UNKNOWN_LENGTH if unknown else round(positive(out, name))
     gpus = to_number(out.get("num_gpus"))  # may be unknown; if given, it must make sense
     out["num_gpus"] = None if math.isnan(gpus) else round(positive(out, "num_gpus"))
     for name in ("output_tput_per_gpu", "ttft_s", "tpot_s", "e2el_s"):

@@ -11,7 +11,7 @@ from tui.core.advice import missing_notes
 from tui.core.hardware import HardwareTable
 from tui.core.reruns import drop_reruns
 from tui.core.schema import KIND_PUBLISHED, Problem
-from tui.core.select import Selection, resolve
+from tui.core.select import Selection, SelectionError, resolve
 from tui.core.series import Point, Series, build_series, values_at
 from tui.core.targets import default_targets, format_target, shared_range
 
@@ -55,10 +55,22 @@ class Table:
 def choose_targets(
     series: list[Series], wanted: tuple[float, ...] | None
 ) -> tuple[list[float], list[str]]:
-    """User targets as given; else 25/50/75% of the shared range (with a note if there is none)."""
-    if wanted:
-        return list(wanted), []
+    """User targets as given; else 25/50/75% of the shared range (with a note if there is none).
+
+    A user target outside every series' frontier would be a column of "—": it is an error
+    that says the range instead.
+    """
     ranges = [s.x_range for s in series if not s.front.empty]
+    if wanted:
+        if ranges:
+            low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
+            off = [t for t in wanted if not low * (1 - 1e-9) <= t <= high * (1 + 1e-9)]
+            if off:
+                raise SelectionError(
+                    f"target {', '.join(format_target(t) for t in off)} tok/s/user is outside "
+                    f"every series' frontier ({low:.4g}–{high:.4g} tok/s/user)"
+                )
+        return list(wanted), []
     if not ranges:
         return [], ["No series has per-GPU throughput, so there is nothing to interpolate."]
     shared = shared_range(ranges)

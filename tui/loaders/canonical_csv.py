@@ -42,6 +42,9 @@ def convert_row(rec: dict[str, Any], path: Path) -> dict[str, Any]:
     for name in PARALLEL_COLUMNS:
         raw = fields.get(name)
         fields[name] = to_bool(raw) if name in _BOOLS else to_number(raw)
+    fields["sequence_measured"] = to_bool(fields.get("sequence_measured"))
+    for name in ("measured_isl", "measured_osl"):
+        fields[name] = to_number(fields.get(name))
     if fields.get("hardware"):
         fields["hardware"] = normalise_gpu(fields["hardware"])
     fields["source"] = fields.get("source") or str(path)

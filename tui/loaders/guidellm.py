@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 from tui.core.schema import RowError, to_number
 from tui.loaders.base import Document, InputFormat
-from tui.loaders.clients import RawRun, whole
+from tui.loaders.clients import NO_PER_USER, RawRun
 
 
 def looks_like(doc: Any) -> bool:
@@ -29,11 +31,19 @@ def _ok(metrics: dict[str, Any], name: str, stat: str = "median") -> float:
     return to_number(part.get(stat)) if isinstance(part, dict) else to_number(None)
 
 
-def _concurrency(bench: dict[str, Any]) -> Any:
+def _load(bench: dict[str, Any]) -> dict[str, Any]:
+    """Concurrency (streams; 1 for the synchronous strategy; the measured mean for the
+    unbounded throughput strategy) and the offered request rate."""
     strategy = (
         (bench.get("config") or {}).get("strategy") or bench.get("args", {}).get("strategy") or {}
     )
-    return strategy.get("streams") or strategy.get("max_concurrency")
+    concurrency = strategy.get("streams") or strategy.get("max_concurrency")
+    if strategy.get("type_") == "synchronous":
+        concurrency = concurrency or 1  # one request at a time
+    if strategy.get("type_") == "throughput" and not concurrency:
+        concurrency = _ok(bench.get("metrics") or {}, "request_concurrency", "mean")
+    rate = strategy.get("rate") if strategy.get("type_") in ("constant", "poisson") else None
+    return {"concurrency": concurrency, "request_rate": rate}
 
 
 def _duration(bench: dict[str, Any]) -> float:
@@ -48,14 +58,47 @@ def _duration(bench: dict[str, Any]) -> float:
     return duration
 
 
+def _tokens(metrics: dict[str, Any]) -> tuple[float, float, str]:
+    """(total tokens, output tokens, formula): 0.2/0.3 files have no total_token_count, so
+    the total is their prompt plus output token counts."""
+    out_tokens = _ok(metrics, "output_token_count", "total_sum")
+    total = _ok(metrics, "total_token_count", "total_sum")
+    if total > 0:
+        return total, out_tokens, "successful total_token_count / duration / num_gpus"
+    prompt = _ok(metrics, "prompt_token_count", "total_sum")
+    return (
+        prompt + out_tokens,
+        out_tokens,
+        "successful (prompt_token_count + output_token_count) / duration / num_gpus",
+    )
+
+
+_SPEC = re.compile(r"(prompt_tokens|output_tokens)\s*=\s*(\d+)")
+
+
+def data_spec(bench: dict[str, Any], doc: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """Configured lengths from synthetic data args ("prompt_tokens=256,output_tokens=128"),
+    or the dataset's name when the data is a dataset or file."""
+    data = (bench.get("request_loader") or {}).get("data") or (doc.get("args") or {}).get("data")
+    items = data if isinstance(data, list) else [data]
+    for item in items:
+        if isinstance(item, dict) and ("prompt_tokens" in item or "output_tokens" in item):
+            return {"isl": item.get("prompt_tokens"), "osl": item.get("output_tokens")}, None
+        if isinstance(item, str) and _SPEC.search(item):
+            found = dict(_SPEC.findall(item))
+            return {"isl": found.get("prompt_tokens"), "osl": found.get("output_tokens")}, None
+        if isinstance(item, str) and item:
+            return {}, Path(item).name
+    return {}, None
+
+
 def to_run(bench: dict[str, Any], doc: dict[str, Any]) -> RawRun:
     metrics = bench.get("metrics") or {}
     tpot = _ok(metrics, "time_per_output_token_ms")
     if not tpot > 0:
-        raise RowError("no median time_per_output_token_ms")
+        raise RowError(f"no median time_per_output_token_ms: {NO_PER_USER}")
     duration = _duration(bench)
-    tokens = _ok(metrics, "total_token_count", "total_sum")
-    out_tokens = _ok(metrics, "output_token_count", "total_sum")
+    tokens, out_tokens, how = _tokens(metrics)
     if not (duration > 0 and tokens > 0):
         raise RowError("no duration or token counts to compute throughput from")
     backend = (bench.get("config") or {}).get("backend") or {}
@@ -63,22 +106,17 @@ def to_run(bench: dict[str, Any], doc: dict[str, Any]) -> RawRun:
     model = (
         (doc.get("args") or {}).get("model") or backend.get("model") or worker.get("backend_model")
     )
-    fields = {
-        "model_id": model,
-        "concurrency": _concurrency(bench),
-    }
-    means = {
-        "isl": whole(_ok(metrics, "prompt_token_count", "mean")),
-        "osl": whole(_ok(metrics, "output_token_count", "mean")),
-    }
+    lengths, dataset = data_spec(bench, doc)
     return RawRun(
         total_tput=tokens / duration,
         output_tput=out_tokens / duration,
         interactivity=1000 / tpot,
         interactivity_formula="1000 / median time_per_output_token_ms",
-        tput_formula="successful total_token_count / duration / num_gpus",
-        fields=fields,
-        derived=means,
+        tput_formula=how,
+        fields={"model_id": model, **_load(bench), **lengths},
+        measured_isl=_ok(metrics, "prompt_token_count", "mean"),
+        measured_osl=_ok(metrics, "output_token_count", "mean"),
+        dataset=dataset,
         ttft_s=_ok(metrics, "time_to_first_token_ms") / 1000,
         tpot_s=tpot / 1000,
         e2el_s=_ok(metrics, "request_latency"),

@@ -6,16 +6,37 @@ More specific detectors come first (a vLLM file also has keys SGLang files have)
 
 from __future__ import annotations
 
-from tui.loaders import canonical_csv, genai_perf, guidellm, inferencemax, sglang, vllm
+from tui.loaders import (
+    aiperf_sweep,
+    canonical_csv,
+    companions,
+    genai_perf,
+    guidellm,
+    inference_perf,
+    inferencemax,
+    llmperf,
+    offline,
+    sglang,
+    trtllm_bench,
+    vllm,
+)
 from tui.loaders.base import Document, InputFormat
 
 FORMATS: tuple[InputFormat, ...] = (
     inferencemax.FORMAT,
     guidellm.FORMAT,
     genai_perf.FORMAT,
+    aiperf_sweep.FORMAT,
+    aiperf_sweep.CONFIDENCE_FORMAT,
+    trtllm_bench.FORMAT,
+    inference_perf.FORMAT,
+    llmperf.FORMAT,
     vllm.FORMAT,
     sglang.FORMAT,
+    offline.FORMAT,
+    companions.FORMAT,
     genai_perf.CSV_FORMAT,
+    vllm.CSV_FORMAT,
     canonical_csv.FORMAT,
 )
 

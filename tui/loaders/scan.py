@@ -18,7 +18,10 @@ from tui.loaders import clients
 from tui.loaders.base import Aggregated, Converted, Document, FormatError
 from tui.loaders.common import FileRecord, LoadResult, normalise_gpu, recency
 from tui.loaders.meta import SIDECAR, Context
+from tui.loaders.offline import text_report_reason
 from tui.loaders.registry import detect
+from tui.loaders.sequences import group_measured
+from tui.loaders.sweep import repeats
 
 BUNDLED = ("inferencemax.csv", "published.csv")
 _SKIP_SUFFIXES = {".md", ".txt", ".toml", ".py", ".sh", ".log", ".png", ".gz", ".zip", ".svg"}
@@ -74,7 +77,9 @@ def read_document(doc: Document, ctx: Context) -> FileResult:
     if fmt is None:
         what = "unrecognised JSON: not a known benchmark format"
         if doc.records is None:
-            what = "unrecognised CSV: no tput_per_gpu/interactivity columns"
+            what = text_report_reason(doc.text) or (
+                "unrecognised CSV: no tput_per_gpu/interactivity columns"
+            )
         return FileResult(
             "json" if doc.records is not None else "csv", [Problem(str(doc.path), what)]
         )
@@ -128,6 +133,9 @@ def _json(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
         truncated = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated")
         if truncated and fresh:
             return FileResult("json", pending=True)
+        known = text_report_reason(text)  # a console log that starts with "[" or "{"
+        if known:
+            return FileResult("text", [Problem(str(path), known)])
         reason = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         if truncated:
             reason += "; the file looks truncated"
@@ -186,10 +194,12 @@ def load_paths(
             continue
         ctx = Context(path, dict(metadata or {}))
         work += [(f, ctx) for f in iter_files(path) if f.name != SIDECAR]
+    skipped = _repeats(work)
     for done, (file, ctx) in enumerate(work):
         if progress:
             progress(done, len(work), str(file))
-        got = read_file(file, ctx, settle_s)
+        got = FileResult(f"skipped: {skipped[file]}") if file in skipped else None
+        got = got or read_file(file, ctx, settle_s)
         rows.extend(got.rows)
         result.problems.extend(got.problems)
         result.files.append(FileRecord(str(file), got.fmt, len(got.rows)))
@@ -197,8 +207,16 @@ def load_paths(
             result.pending.append(str(file))
     for ctx in {id(c): c for _, c in work}.values():
         result.problems.extend(ctx.problems)
+    group_measured(rows)
     result.frame = finish_frame(rows)
     return result
+
+
+def _repeats(work: list[tuple[Path, Context]]) -> dict[Path, str]:
+    """Summary files whose runs are read in this load too (so each run counts once): why."""
+    loading = {file for file, _ in work}
+    found = {file: repeats(file, loading) for file in loading}
+    return {file: why for file, why in found.items() if why}
 
 
 def load_bundled(progress: Progress | None = None) -> LoadResult:
