@@ -16,6 +16,7 @@ import argparse
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -141,6 +142,15 @@ def memory(rows: int, folder: Path, explorer_mib: float | None) -> list[str]:
     ]
 
 
+def revision() -> str:
+    done = subprocess.run(
+        ["git", "-C", str(synth.ROOT), "describe", "--always", "--dirty"],
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip() or "?"
+
+
 def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", help="e.g. 1k,10k,100k,1M (default: 10k,100k,1M)")
@@ -162,7 +172,8 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, ", end=""
     )
-    print(f"Python {platform.python_version()}, {args.repeats} pairs, sets in {args.out}")
+    print(f"Python {platform.python_version()}, {args.repeats} pairs, sets in {args.out}, ", end="")
+    print(f"code at {revision()}")
     print(line("goal", "measured", "floor (same run)", "ratio", "goal", True)[:-4] + "result")
     steps: list[Callable[[], list[str]]] = [lambda: first_paint(args.repeats)]
     largest = max(sets)
