@@ -3,7 +3,8 @@
     python bench/hotspots.py check PATH [--top 25]
     python bench/hotspots.py selection PATH [--change "hardware tick"] [--repeats 3]
 
-Prints the top functions by cumulative and by own time. A selection change is profiled from
+Prints the top functions: paretop's own by cumulative time, then all by cumulative and by own
+time. A selection change is profiled from
 the state change to the last repaint, as bench/selection.py times it.
 """
 
@@ -31,9 +32,11 @@ from tui.pipeline import build_request
 
 
 def report(profile: cProfile.Profile, top: int) -> str:
+    """Top functions by cumulative time, then paretop's own by cumulative, then by own time."""
     out = io.StringIO()
-    stats = pstats.Stats(profile, stream=out).strip_dirs()
-    stats.sort_stats("cumulative").print_stats(top)
+    stats = pstats.Stats(profile, stream=out)
+    stats.sort_stats("cumulative").print_stats(r"/tui/", top)
+    stats.strip_dirs().sort_stats("cumulative").print_stats(top)
     stats.sort_stats("tottime").print_stats(top)
     return out.getvalue()
 
