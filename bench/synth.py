@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from tui.core.schema import COLUMNS
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 20261130
 FORMAT_VERSION = "1"  # bump when the generated rows change, so cached sets are rebuilt
@@ -54,15 +56,8 @@ ROWS_PER_FILE = 200
 RERUN_EVERY = 5  # every fifth file measures an earlier file's configurations again
 FIRST_RUN = 21_000_000_000
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1M": 1_000_000}
-CSV_COLUMNS = [  # the canonical columns (tui/core/schema.py) as paretop's own CSV writes them
-    *("model", "model_id", "model_prefix", "hardware", "framework", "precision"),
-    *("spec_decoding", "isl", "osl", "num_gpus", "concurrency", "tput_per_gpu"),
-    *("output_tput_per_gpu", "interactivity", "ttft_s", "tpot_s", "e2el_s", "request_rate"),
-    *("tp", "ep", "dp_attention", "disagg", "prefill_tp", "prefill_ep", "prefill_dp_attention"),
-    *("prefill_workers", "decode_tp", "decode_ep", "decode_dp_attention", "decode_workers"),
-    *("num_prefill_gpu", "num_decode_gpu", "source", "record", "run_id", "kind"),
-    *("interactivity_formula", "tput_formula", "missing"),
-]
+# The canonical columns as paretop's own CSV writer puts them (recency is derived on load).
+CSV_COLUMNS = [c for c in COLUMNS if c != "recency"]
 SCALED_UP = ("tput_per_gpu", "output_tput_per_gpu", "input_tput_per_gpu")
 FASTER = ("median_intvty", "mean_intvty", "p99_intvty")  # tokens/s per user
 SLOWER = ("median_tpot", "mean_tpot", "p99_tpot", "median_e2el", "mean_e2el", "p99_e2el")
@@ -228,7 +223,7 @@ def write_set(
     """Both shapes of one size under `out`; reused when a finished set is already there."""
     folder = out / f"set-{size_label(rows)}"
     done = folder / "done.txt"
-    stamp = f"{FORMAT_VERSION} {SEED} {rows}"
+    stamp = f"{FORMAT_VERSION} {SEED} {rows} {','.join(CSV_COLUMNS)}"
     if done.is_file() and done.read_text() == stamp:
         return folder
     json_root = folder / "inferencemax"
