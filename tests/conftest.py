@@ -27,3 +27,12 @@ def inferencemax_dir() -> Path:
 @pytest.fixture
 def formats() -> Path:
     return shared_dir(FORMATS)
+
+
+@pytest.fixture(autouse=True)
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test gets an empty XDG cache: never the real one, never pulled data by surprise."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    monkeypatch.delenv("PARETOP_API_URL", raising=False)

@@ -14,6 +14,7 @@ FORBIDDEN = {
     "core": ("tui.loaders", "tui.pipeline", "tui.app", "tui.cli", "textual", "plotext"),
     "loaders": ("tui.pipeline", "tui.app", "tui.cli", "textual", "plotext"),
     "pipeline.py": ("tui.app", "tui.cli", "textual", "plotext"),
+    "remote": ("tui.loaders", "tui.pipeline", "tui.app", "tui.cli", "textual", "plotext", "pandas"),
 }
 
 

@@ -56,3 +56,32 @@ def test_output_formats_are_one_list() -> None:
     table = compute(RUNS, Selection(), default_table(), Options(targets=(20.0,)))
     for fmt in OUTPUT_FORMATS:
         assert fmt.write(table).endswith("\n"), fmt.name
+
+
+def test_without_total_throughput_the_table_shows_output_tokens() -> None:
+    runs = frame(
+        row(interactivity=10.0, tput_per_gpu=float("nan"), output_tput_per_gpu=300.0),
+        row(
+            interactivity=20.0,
+            tput_per_gpu=float("nan"),
+            output_tput_per_gpu=200.0,
+            concurrency=4.0,
+        ),
+    )
+    table = compute(runs, Selection(), default_table(), Options(targets=(15.0,)))
+    assert [m.key for m in table.metrics] == [
+        "output_tput_per_gpu",
+        "output_cost_per_mtok",
+        "output_tok_s_per_mw",
+        "concurrency",
+    ]
+    point = table.values[0][0]
+    # Two knots, a straight line: 300 + (200 - 300) * 0.5 = 250 output tok/s/GPU, and the
+    # concurrency along the same curve: 8 + (4 - 8) * 0.5 = 6.
+    assert point.output_tput_per_gpu == pytest.approx(250.0)
+    assert point.concurrency == pytest.approx(6.0)
+    assert point.output_cost_per_mtok == pytest.approx(1.41 / (250 * 3600 / 1e6))
+    assert math.isnan(point.tput_per_gpu)
+    assert "shows output-token throughput" in " ".join(table.notes)
+    assert table.sentences[0].startswith("At 15 tok/s/user, only h200/sglang/Off reaches")
+    assert "(250.0 output tok/s/GPU)" in table.sentences[0]

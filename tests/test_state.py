@@ -46,6 +46,7 @@ FILTERS = {
     "hardware": ("h200",),
     "framework": ("sglang",),
     "spec": ("none",),
+    "server": ("",),
 }
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from tui.cli_remote import SOURCE_HELP, SOURCES, history_cmd, pull_cmd
 from tui.cli_rows import rows_cmd
 from tui.core.dimensions import DIMENSIONS, GROUP_ORDER
 from tui.core.export import FORMATS
@@ -71,6 +72,7 @@ def view_options(func: F) -> F:
             metavar="KEY=VALUE",
             help="Metadata raw client files lack: hardware=h200, num_gpus=8, precision=fp8, ...",
         ),
+        click.option("--source", type=click.Choice(SOURCES), help=SOURCE_HELP),
         click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
     ]
     for opt in reversed(opts):
@@ -96,6 +98,7 @@ def _request(kw: dict[str, Any]) -> Request:
         config=kw["config"],
         keep_reruns=kw["keep_reruns"],
         sets=kw["sets"],
+        source=kw["source"],
     )
     return replace(request, ascii=ascii_only)
 
@@ -232,3 +235,5 @@ def check_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str) -> None:
 
 
 main.add_command(rows_cmd)
+main.add_command(pull_cmd)
+main.add_command(history_cmd)

@@ -23,6 +23,7 @@ from tui.core.targets import format_target, parse_targets
 from tui.loaders import LoadResult, load_bundled, load_paths
 from tui.loaders.meta import parse_sets
 from tui.loaders.scan import Progress
+from tui.remote.source import DataSource, SourceError, choose_data
 
 
 class RequestError(ValueError):
@@ -39,6 +40,7 @@ class Request:
     metadata: dict[str, str] = field(default_factory=dict)  # --set key=value for raw files
     watch: bool = False  # the explorer re-reads the paths when files appear or change
     ascii: bool = False  # draw only ASCII (terminals or locales without the glyphs)
+    data: DataSource | None = None  # without paths: the bundled or the pulled data, and its label
 
 
 def build_request(
@@ -55,13 +57,16 @@ def build_request(
     keep_reruns: bool = False,
     sets: Iterable[str] = (),
     watch: bool = False,
+    source: str | None = None,
 ) -> Request:
+    paths = tuple(paths)
     try:
+        data = choose_data(paths, source)
         metadata = parse_sets(tuple(sets))
         groups = parse_group_by(group_by) if group_by else None
         wanted = tuple(parse_targets(targets)) if targets else None
         table = build_table(config, list(gpu_cost), list(gpu_kw), cost_model)
-    except (ValueError, SelectionError) as exc:
+    except (ValueError, SelectionError, SourceError) as exc:
         raise RequestError(str(exc)) from None
     flags = [f"--gpu-cost {shlex.quote(v)}" for v in gpu_cost]
     flags += [f"--gpu-kw {shlex.quote(v)}" for v in gpu_kw]
@@ -73,8 +78,9 @@ def build_request(
     if unknown:
         raise RequestError(f"unknown filter {', '.join(unknown)}")
     sel = Selection(model, sequence, chosen, groups)
-    opts = Options(targets=wanted, cost_model=cost_model, keep_reruns=keep_reruns)
-    return Request(tuple(paths), sel, opts, table, tuple(flags), metadata, watch)
+    label = data.label if data is not None else None
+    opts = Options(wanted, cost_model, keep_reruns, label)
+    return Request(paths, sel, opts, table, tuple(flags), metadata, watch, data=data)
 
 
 def read(
@@ -83,10 +89,19 @@ def read(
     """The request's files (or the bundled data), reruns marked once for every later step."""
     if request.paths:
         result = load_paths(request.paths, progress, request.metadata, settle_s)
+    elif request.data is not None and request.data.latest is not None:
+        result = load_paths([request.data.latest], progress)
     else:
         result = load_bundled(progress)
     result.frame["superseded"] = superseded(result.frame)
     return result
+
+
+def read_history(request: Request, progress: Progress | None = None) -> LoadResult:
+    """Rows for the history view: as read(), but pulled data brings its history too."""
+    if not request.paths and request.data is not None and request.data.root is not None:
+        return load_paths([request.data.root], progress)
+    return read(request, progress)
 
 
 def load(request: Request) -> tuple[pd.DataFrame, list[Problem]]:
@@ -111,6 +126,8 @@ def command_line(request: Request, table: Table) -> str:
     """The `paretop table ...` command that reproduces a view, for a teammate."""
     sel = request.selection
     parts = ["paretop", "table", *(shlex.quote(str(p)) for p in request.paths)]
+    if request.data is not None and request.data.kind == "pulled":
+        parts += ["--source", "pulled"]
     parts += ["--model", shlex.quote(table.model), "--sequence", shlex.quote(table.sequence)]
     for dim in DIMENSIONS:
         if sel.chosen(dim.name):

@@ -15,7 +15,7 @@ from tui.app.screens import TargetsScreen
 from tui.app.session import Session, ViewState
 from tui.core.dimensions import DIMENSIONS
 from tui.core.export import FORMATS, to_csv, to_markdown
-from tui.core.table import Options, Table
+from tui.core.table import Table
 from tui.loaders import LoadResult
 from tui.pipeline import command_line
 
@@ -36,7 +36,12 @@ def reproduce(session: Session, state: ViewState, table: Table) -> str:
         if set(state.chosen(d.name)) != set(every[d.name])
     }
     selection = replace(session.selection(state, strict=True), filters=chosen)
-    options = Options(tuple(table.targets), state.cost_model, state.keep_reruns)
+    options = replace(
+        session.request.options,
+        targets=tuple(table.targets),
+        cost_model=state.cost_model,
+        keep_reruns=state.keep_reruns,
+    )
     request = replace(session.request, selection=selection, options=options)
     return command_line(request, table)
 

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Static
 
 from tui.app import actions, commands
 from tui.app.chart import ChartPanel, ChartView
+from tui.app.history_screen import HistoryScreen
 from tui.app.keys import BINDINGS, help_rows
 from tui.app.loading import LoadService
 from tui.app.metrics_pane import MetricsPane
@@ -328,6 +329,20 @@ class ParetopApp(App[None]):
             self.push_screen(ProblemsScreen(self.problems))
         else:
             self.say("No load problems: every file was read.")
+
+    def action_history(self) -> None:
+        if self.needs_table("show history") and self.table and self.state and self.session:
+            targets = self.table.targets
+            self.push_screen(
+                HistoryScreen(
+                    self.request,
+                    self.session.selection(self.state),
+                    targets[len(targets) // 2],
+                    self.state.metric,
+                    self.state.cost_model,
+                    self.series_styles,
+                )
+            )
 
     def action_zoom(self) -> None:
         actions.zoom(self)

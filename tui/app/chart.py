@@ -118,10 +118,15 @@ class ChartPanel(Vertical):
             plt.ylim(0, ticks[-1])
         plt.yticks(ticks, [compact(t, metric.tick_prefix) for t in ticks])
         top = ticks[-1] if ticks else max(every)
+        per_column = (high - low) / max(1, self.size.width - 10)  # x units per character
+        last_end = -float("inf")
         for target in table.targets:
-            # Guides in their own colour and glyph, each labelled with its value at the top.
+            # Guides in their own colour, labelled with their value where the label fits.
             plt.vline(target, self.target_colour())
-            plt.text(f"@{target:g}", x=target, y=top, color=self.target_colour())
+            label = f"@{target:g}"
+            if target - last_end > (len(label) + 1) * per_column:
+                plt.text(label, x=target, y=top, color=self.target_colour())
+                last_end = target + len(label) * per_column
 
     def show_message(self, text: str) -> None:
         self.view = None

@@ -43,6 +43,13 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         show=False,
         tooltip="Copy the `paretop table` command for this view",
     ),
+    Binding(
+        "H",
+        "history",
+        "History",
+        show=False,
+        tooltip="History: the chart metric at the middle target over run dates, per configuration",
+    ),
     Binding("i", "inspect", "Runs", tooltip="Inspect a series' runs (frontier points starred)"),
     Binding(
         "z", "zoom", "Zoom", show=False, tooltip="Zoom: chart full screen, then table, then back"

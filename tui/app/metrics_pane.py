@@ -11,7 +11,6 @@ from textual.widgets import DataTable, Static
 
 from tui.app.styles import SeriesStyles
 from tui.core.export import footer, metric_block
-from tui.core.measures import TABLE
 from tui.core.table import Table
 from tui.core.targets import format_target
 
@@ -68,7 +67,7 @@ class MetricsPane(VerticalScroll):
         labels = [f"{self.series_styles.marker(s.label)} {s.label}" for s in table.series]
         glyphs = self.series_styles.glyphs
         blocks = []
-        for metric in TABLE:
+        for metric in table.metrics:
             texts, best = metric_block(table, metric)
             blocks.append((metric, [[glyphs(x) for x in row] for row in texts], best))
         heads = [f"@{format_target(t)}" for t in table.targets]
@@ -78,7 +77,7 @@ class MetricsPane(VerticalScroll):
             for t in range(len(heads))
         ]
         corner = glyphs("tok/s/user →")
-        first = max([len(corner)] + [len(m.label) for m in TABLE])
+        first = max([len(corner)] + [len(m.label) for m in table.metrics])
         grid.add_column(corner, key="metric", width=first)
         grid.add_column("series", key="series", width=max([6, *map(len, labels)]))
         for head, width in zip(heads, widths, strict=True):

@@ -192,7 +192,8 @@ class Session:
         empty = state.empty_dimension()
         if empty:
             return Outcome(None, f"Nothing to show: choose at least one {empty} in the sidebar.")
-        options = Options(state.targets, state.cost_model, state.keep_reruns)
+        label = self.request.options.data_label
+        options = Options(state.targets, state.cost_model, state.keep_reruns, label)
         try:
             table = compute(
                 self.frame, self.selection(state), self.hardware, options, self.problems

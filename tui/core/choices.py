@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from tui.core.dimensions import DIMENSIONS
-from tui.core.schema import parse_sequence, sequence_label
+from tui.core.select import sequence_sizes
 
 
 def counts(rows: pd.DataFrame, chosen: Mapping[str, tuple[str, ...]]) -> dict[str, dict[str, int]]:
@@ -19,8 +19,8 @@ def counts(rows: pd.DataFrame, chosen: Mapping[str, tuple[str, ...]]) -> dict[st
     for dim in DIMENSIONS:
         part = rows
         for other in DIMENSIONS:
-            if other is not dim:
-                part = part[part[other.column].isin(chosen.get(other.name, ()))]
+            if other is not dim and other.name in chosen:  # absent: every value
+                part = part[part[other.column].isin(chosen[other.name])]
         every = sorted(rows[dim.column].unique())
         have = part[dim.column].value_counts()
         out[dim.name] = {v: int(have.get(v, 0)) for v in every}
@@ -33,11 +33,7 @@ def all_values(rows: pd.DataFrame) -> dict[str, tuple[str, ...]]:
 
 
 def sequence_counts(model_rows: pd.DataFrame) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for isl, osl in zip(model_rows["isl"], model_rows["osl"], strict=True):
-        label = sequence_label(int(isl), int(osl))
-        out[label] = out.get(label, 0) + 1
-    return dict(sorted(out.items(), key=lambda kv: parse_sequence(kv[0])))
+    return sequence_sizes(model_rows)
 
 
 def model_counts(frame: pd.DataFrame) -> dict[str, int]:

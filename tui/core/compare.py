@@ -39,7 +39,9 @@ def fmt_money(value: float) -> str:
     return f"${value:.{digits}f}"
 
 
-def tput_sentence(names: Sequence[str], tputs: Sequence[float], target: float) -> str | None:
+def tput_sentence(
+    names: Sequence[str], tputs: Sequence[float], target: float, unit: str = "tok/s/GPU"
+) -> str | None:
     """Leader vs runner-up on throughput at one target."""
     ranked = sorted(
         ((t, n) for n, t in zip(names, tputs, strict=True) if not math.isnan(t)), reverse=True
@@ -48,12 +50,12 @@ def tput_sentence(names: Sequence[str], tputs: Sequence[float], target: float) -
     if not ranked:
         return f"{at} no series reaches the target."
     if len(ranked) == 1:
-        return f"{at} only {ranked[0][1]} reaches the target ({fmt_value(ranked[0][0])} tok/s/GPU)."
+        return f"{at} only {ranked[0][1]} reaches the target ({fmt_value(ranked[0][0])} {unit})."
     (a, na), (b, nb) = ranked[0], ranked[1]
     if a / b - 1 < LEVEL:
-        return f"{at} {na} and {nb} are level at {fmt_value(a)} tok/s/GPU."
+        return f"{at} {na} and {nb} are level at {fmt_value(a)} {unit}."
     return (
-        f"{at} {na} delivers {pct_more(a, b):.0f}% more tok/s/GPU than {nb} "
+        f"{at} {na} delivers {pct_more(a, b):.0f}% more {unit} than {nb} "
         f"({fmt_value(a)} vs {fmt_value(b)})."
     )
 

@@ -20,6 +20,11 @@ def _same(value: str) -> str:
     return value
 
 
+def server_label(value: str) -> str:
+    """A sweep's server settings ("max_num_seqs=4"); runs without any read as "default"."""
+    return value or "default"
+
+
 @dataclass(frozen=True)
 class Dimension:
     name: str  # the key in selections, --group-by and the CLI flag (--NAME)
@@ -62,6 +67,15 @@ DIMENSIONS: tuple[Dimension, ...] = (
         ("spec_decoding",),
         {"off": "none", "no": "none", "false": "none"},
         spec_label,
+    ),
+    Dimension(
+        "server",
+        "server_params",
+        "Server settings",
+        "Server settings of a sweep (vllm bench sweep's SERVE--k=v): max_num_seqs=4, ...",
+        ("server_params", "settings"),
+        display=server_label,
+        groups_by_default=False,  # joins the default grouping when several are shown
     ),
 )
 BY_NAME: dict[str, Dimension] = {d.name: d for d in DIMENSIONS}

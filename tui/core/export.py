@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tui.core.measures import TABLE, Metric
+from tui.core.measures import Metric
 from tui.core.targets import format_target
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def metric_block(table: Table, metric: Metric) -> Block:
 def grid(table: Table, mark: Callable[[str], str]) -> list[list[str]]:
     """Rows of [metric, series, value per target...]; the best value per cell passed to mark."""
     rows: list[list[str]] = []
-    for metric in TABLE:
+    for metric in table.metrics:
         texts, best = metric_block(table, metric)
         for s, series in enumerate(table.series):
             marked = [mark(x) if best[t] == s else x for t, x in enumerate(texts[s])]
@@ -140,8 +140,8 @@ def to_json_obj(table: Table) -> dict[str, Any]:
                 "label": s.label,
                 "runs": len(s.rows),
                 "frontier": [
-                    {"interactivity": float(x), "tput_per_gpu": float(y)}
-                    for x, y in zip(s.front["interactivity"], s.front["tput_per_gpu"], strict=True)
+                    {"interactivity": float(x), s.basis: float(y)}
+                    for x, y in zip(s.front["interactivity"], s.front[s.basis], strict=True)
                 ],
                 "values": [_point_dict(p) for p in values],
             }

@@ -137,4 +137,9 @@ METRICS: tuple[Metric, ...] = (
 BY_KEY: dict[str, Metric] = {m.key: m for m in METRICS}
 CHART: tuple[Metric, ...] = tuple(m for m in METRICS if m.in_chart)
 TABLE: tuple[Metric, ...] = tuple(m for m in METRICS if m.in_table)
+# The table's rows when no run has total-token throughput (no input lengths in the files).
+OUTPUT_TABLE: tuple[Metric, ...] = tuple(
+    BY_KEY[k]
+    for k in ("output_tput_per_gpu", "output_cost_per_mtok", "output_tok_s_per_mw", "concurrency")
+)
 FRONTIERS: tuple[str, ...] = tuple(dict.fromkeys(m.frontier for m in METRICS))

@@ -28,6 +28,8 @@ FLOAT_COLUMNS = [
     "tpot_s",
     "e2el_s",
     "request_rate",  # requests/s the client offered (inf: all at once); NaN when not given
+    "avg_power_w",  # measured average power per GPU, where the source gives it
+    "power_valid",  # the source's check of that measurement: 1 valid, 0 failed, NaN unknown
 ]
 # Parallelism as given; a disaggregated run has a prefill and a decode side.
 PARALLEL_COLUMNS = [
@@ -50,6 +52,7 @@ META_COLUMNS = [
     "source",
     "record",  # the unit's index within a file that holds several runs; empty for one
     "run_id",
+    "date",  # the run's date (YYYY-MM-DD) where the source gives one
     "recency",
     "kind",
     "interactivity_formula",
@@ -231,6 +234,7 @@ def finish_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
         *STR_COLUMNS,
         "source",
         "run_id",
+        "date",
         "kind",
         "interactivity_formula",
         "tput_formula",

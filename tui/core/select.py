@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -88,9 +89,26 @@ def default_model(frame: pd.DataFrame) -> str:
     return str(sorted(counts.index, key=lambda m: (-counts[m], str(m).lower()))[0])
 
 
+SEQUENCE_KEY = ["isl", "osl", "sequence_measured", "dataset"]
+
+
+def sequence_sizes(frame: pd.DataFrame) -> dict[str, int]:
+    """Runs per sequence label (configured "1k/1k", or a measured group), shortest first."""
+    if frame.empty:
+        return {}
+    groups = frame.groupby(SEQUENCE_KEY, dropna=False, sort=False).size()
+    out: dict[str, int] = {}
+    for key, n in groups.items():
+        parts: tuple[Any, ...] = key if isinstance(key, tuple) else (key,)
+        isl, osl, measured, dataset = parts
+        name = dataset if measured and isinstance(dataset, str) and dataset else None
+        label = sequence_label(int(isl), int(osl), bool(measured), name)
+        out[label] = out.get(label, 0) + int(n)
+    return dict(sorted(out.items(), key=lambda kv: (*parse_sequence(kv[0]), kv[0])))
+
+
 def sequences(frame: pd.DataFrame) -> list[str]:
-    pairs = sorted({(int(i), int(o)) for i, o in zip(frame["isl"], frame["osl"], strict=True)})
-    return [sequence_label(i, o) for i, o in pairs]
+    return list(sequence_sizes(frame))
 
 
 def default_sequence(frame: pd.DataFrame) -> str:
@@ -136,6 +154,7 @@ class Resolved:
     sequence: str
     group_by: tuple[str, ...]
     rows: pd.DataFrame
+    elsewhere: dict[str, int] = field(default_factory=dict)  # runs at the model's other sequences
 
 
 def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
@@ -144,10 +163,12 @@ def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
         raise SelectionError("no benchmark rows were loaded")
     model = match_model(frame, sel.model) if sel.model else default_model(frame)
     rows = frame[frame["model"] == model]
+    sizes = sequence_sizes(rows)
     sequence = sel.sequence or default_sequence(rows)
     rows = filter_sequence(rows, sequence)
     sequence = sequences(rows)[0]
+    elsewhere = {label: n for label, n in sizes.items() if label != sequence}
     for dim in DIMENSIONS:
         rows = filter_values(rows, dim.name, sel.chosen(dim.name), sel.strict)
     group_by = sel.group_by if sel.group_by is not None else default_group_by(rows)
-    return Resolved(model=model, sequence=sequence, group_by=group_by, rows=rows)
+    return Resolved(model, sequence, group_by, rows, elsewhere)

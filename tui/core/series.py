@@ -14,7 +14,7 @@ from tui.core.dimensions import BY_NAME
 from tui.core.frontier import frontier
 from tui.core.hardware import HardwareTable
 from tui.core.interp import Spline
-from tui.core.measures import FRONTIERS, METRICS, TPUT, Metric
+from tui.core.measures import FRONTIERS, METRICS, OUTPUT_TPUT, TPUT, Metric
 from tui.core.schema import KIND_PUBLISHED
 
 
@@ -32,12 +32,13 @@ class Series:
     label: str
     rows: pd.DataFrame
     fronts: dict[str, pd.DataFrame]  # frontier rows per throughput column, by interactivity
+    basis: str = TPUT  # the throughput the curve follows: output tokens when totals are unknown
     _splines: dict[tuple[str, str], Spline] = field(default_factory=dict, repr=False)
 
     @property
     def front(self) -> pd.DataFrame:
-        """The total-throughput frontier: the series' curve."""
-        return self.fronts[TPUT]
+        """The series' curve: the total-throughput frontier (or the output one, see basis)."""
+        return self.fronts[self.basis]
 
     @property
     def hardware(self) -> list[str]:
@@ -59,9 +60,11 @@ class Series:
 
     def spline(self, metric: Metric) -> Spline:
         """The metric's base column along its frontier (cached: built once per series)."""
-        key = (metric.frontier, metric.base)
+        # Without total throughput, context metrics (concurrency, latency) follow the output curve.
+        along = self.basis if metric.frontier == TPUT else metric.frontier
+        key = (along, metric.base)
         if key not in self._splines:
-            front = self.fronts[metric.frontier]
+            front = self.fronts[along]
             self._splines[key] = Spline(
                 front["interactivity"].to_list(), front[metric.base].to_list()
             )
@@ -73,7 +76,11 @@ def _fronts(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 
 def build_series(rows: pd.DataFrame, group_by: tuple[str, ...]) -> list[Series]:
-    """One series per distinct value of the grouped dimensions, in a stable order."""
+    """One series per distinct value of the grouped dimensions, in a stable order.
+
+    When no run has total-token throughput (files without input lengths), every series
+    follows its output-token frontier instead, so the table still has values.
+    """
     cols = [BY_NAME[d].column for d in group_by]
     groups = list(rows.groupby(cols, sort=True, dropna=False)) if cols else [((), rows)]
     keys = []
@@ -85,9 +92,12 @@ def build_series(rows: pd.DataFrame, group_by: tuple[str, ...]) -> list[Series]:
         if len(keys) > 1
         else frozenset()
     )
+    fronts = [_fronts(part) for _, part in groups]
+    totals = any(not f[TPUT].empty for f in fronts) or rows.empty
+    basis = TPUT if totals else OUTPUT_TPUT
     return [
-        Series(key, series_label(key, shared), part, _fronts(part))
-        for key, (_, part) in zip(keys, groups, strict=True)
+        Series(key, series_label(key, shared), part, front, basis)
+        for key, (_, part), front in zip(keys, groups, fronts, strict=True)
     ]
 
 

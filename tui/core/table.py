@@ -9,11 +9,12 @@ import pandas as pd
 from tui.core import compare
 from tui.core.advice import missing_notes
 from tui.core.hardware import HardwareTable
+from tui.core.measures import OUTPUT_TABLE, OUTPUT_TPUT, TABLE, TPUT, Metric
 from tui.core.reruns import drop_reruns
 from tui.core.schema import KIND_PUBLISHED, Problem
 from tui.core.select import Selection, SelectionError, resolve
 from tui.core.series import Point, Series, build_series, values_at
-from tui.core.targets import default_targets, format_target, shared_range
+from tui.core.targets import RULE_MOST, default_targets, format_target, target_range
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Options:
     targets: tuple[float, ...] | None = None
     cost_model: str = "hyperscaler"
     keep_reruns: bool = False
+    data_label: str | None = None  # where the rows came from, when not the user's own files
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: it holds DataFrames
@@ -36,6 +38,13 @@ class Table:
     notes: list[str]
     reruns_dropped: int
     problems: list[Problem] = field(default_factory=list)
+    data_label: str | None = None
+
+    @property
+    def metrics(self) -> tuple[Metric, ...]:
+        """The table's rows: total-token metrics, or output-token ones when totals are unknown."""
+        output = bool(self.series) and self.series[0].basis == OUTPUT_TPUT
+        return OUTPUT_TABLE if output else TABLE
 
     @property
     def sources(self) -> list[str]:
@@ -45,6 +54,8 @@ class Table:
             for src, kind in zip(s.rows["source"], s.rows["kind"], strict=True):
                 if kind == KIND_PUBLISHED:
                     out.add("published summary")
+                elif self.data_label:
+                    out.add(self.data_label)  # "InferenceX, pulled 2026-11-30", ...
                 elif str(src).startswith("bundled:"):
                     out.add("bundled InferenceMAX snapshot")
                 else:
@@ -71,25 +82,32 @@ def choose_targets(
                     f"every series' frontier ({low:.4g}–{high:.4g} tok/s/user)"
                 )
         return list(wanted), []
-    if not ranges:
+    found = target_range([s.x_range for s in series])
+    if not ranges or found is None:
         return [], ["No series has per-GPU throughput, so there is nothing to interpolate."]
-    shared = shared_range(ranges)
-    if shared is not None:
-        return default_targets(*shared), []
-    note = (
-        "The series' interactivity ranges do not overlap; default targets span all of them, "
-        "so some cells are empty."
-    )
-    return default_targets(min(r[0] for r in ranges), max(r[1] for r in ranges)), [note]
+    notes = []
+    if found.rule == RULE_MOST:
+        left = [series[i].label for i in found.outside if not series[i].front.empty]
+        notes.append(
+            "The series' interactivity ranges do not all overlap: default targets are 25/50/75% "
+            f"of the range most of them cover ({found.low:.4g}–{found.high:.4g} tok/s/user); "
+            f"outside it: {', '.join(left)}."
+        )
+    return default_targets(found.low, found.high), notes
 
 
 def _sentences(series: list[Series], values: list[list[Point]], targets: list[float]) -> list[str]:
     names = [s.label for s in series]
+    output = bool(series) and series[0].basis == OUTPUT_TPUT
+    tput, cost_key = (
+        ("output_tput_per_gpu", "output_cost_per_mtok") if output else (TPUT, "cost_per_mtok")
+    )
+    unit = "output tok/s/GPU" if output else "tok/s/GPU"
     out: list[str] = []
     for i, target in enumerate(targets):
-        tputs = [v[i].values["tput_per_gpu"] for v in values]
-        line = compare.tput_sentence(names, tputs, target)
-        cost = compare.cost_sentence(names, [v[i].values["cost_per_mtok"] for v in values])
+        tputs = [v[i].values[tput] for v in values]
+        line = compare.tput_sentence(names, tputs, target, unit)
+        cost = compare.cost_sentence(names, [v[i].values[cost_key] for v in values])
         out.append(" ".join(x for x in (line, cost) if x))
     caution = compare.engine_caution([s.frameworks for s in series])
     if caution:
@@ -104,9 +122,14 @@ def _notes(series: list[Series], targets: list[float], dropped: int) -> list[str
             f"{dropped} rerun rows set aside (same configuration measured again; the latest run "
             "counts). Use --keep-reruns to pool them."
         )
+    if series and series[0].basis == OUTPUT_TPUT:
+        notes.append(
+            "No run has total-token throughput (the files give no input lengths), so the table "
+            "shows output-token throughput, cost and power."
+        )
     for s in series:
         if s.front.empty:
-            notes.append(f"{s.label}: no per-GPU throughput (GPU count unknown), so no values.")
+            notes.append(f"{s.label}: {_why_no_curve(s)}, so no values.")
             continue
         low, high = s.x_range
         outside = [format_target(t) for t in targets if not low <= t <= high]
@@ -124,6 +147,24 @@ def _notes(series: list[Series], targets: list[float], dropped: int) -> list[str
             "source, engine unspecified), not raw runs."
         )
     return notes
+
+
+def _elsewhere(sizes: dict[str, int]) -> list[str]:
+    """Runs of this model at other sequences are never hidden without a word."""
+    if not sizes:
+        return []
+    listed = ", ".join(f"{label} ({n})" for label, n in sizes.items())
+    return [
+        f"{sum(sizes.values())} more runs of this model are at other sequences: {listed}; "
+        "choose one with --sequence (or in the sidebar)."
+    ]
+
+
+def _why_no_curve(series: Series) -> str:
+    """Why a series has no frontier: no GPU count, or no throughput of the kind shown."""
+    if series.rows["num_gpus"].isna().all():
+        return "no per-GPU throughput (GPU count unknown)"
+    return f"no {'output-token' if series.basis == OUTPUT_TPUT else 'total-token'} throughput"
 
 
 def compute(
@@ -155,7 +196,11 @@ def compute(
         series=series,
         values=values,
         sentences=_sentences(series, values, targets),
-        notes=notes + _notes(series, targets, dropped) + missing_notes(rows),
+        notes=notes
+        + _notes(series, targets, dropped)
+        + missing_notes(rows)
+        + _elsewhere(resolved.elsewhere),
         reruns_dropped=dropped,
         problems=list(problems or []),
+        data_label=options.data_label,
     )

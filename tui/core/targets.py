@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 DEFAULT_FRACTIONS = (0.25, 0.5, 0.75)
 MAX_TARGETS = 8
+RULE_SHARED = "shared"  # every series covers the range
+RULE_MOST = "most"  # the series do not all overlap: the range most of them cover
+
+
+@dataclass(frozen=True)
+class TargetRange:
+    """The interval default targets are drawn from, the rule that chose it, and who is left out."""
+
+    low: float
+    high: float
+    rule: str
+    outside: tuple[int, ...] = ()  # indices of series whose range does not hold this interval
 
 
 def shared_range(ranges: Sequence[tuple[float, float]]) -> tuple[float, float] | None:
@@ -18,6 +31,32 @@ def shared_range(ranges: Sequence[tuple[float, float]]) -> tuple[float, float] |
     return (low, high) if low <= high else None
 
 
+def target_range(ranges: Sequence[tuple[float, float]]) -> TargetRange | None:
+    """The range for default targets (docs/METHOD.md, Targets); None without usable ranges.
+
+    All ranges overlap: their intersection. Else the intersection of the largest group of
+    series that share a point (ties: the widest such intersection, then the lowest).
+    """
+    usable = [i for i, (lo, hi) in enumerate(ranges) if lo <= hi]  # NaN ranges fail this
+    if not usable:
+        return None
+    best: tuple[int, float, float, float, tuple[int, ...]] | None = None
+    # The most-covered point is always some series' low end, so trying those is enough.
+    for point in sorted({ranges[i][0] for i in usable}):
+        group = tuple(i for i in usable if ranges[i][0] <= point <= ranges[i][1])
+        low = max(ranges[i][0] for i in group)
+        high = min(ranges[i][1] for i in group)
+        score = (len(group), high - low, -low, high, group)
+        if best is None or score[:3] > best[:3]:
+            best = score
+    assert best is not None
+    _, _, _, high, group = best
+    low = max(ranges[i][0] for i in group)
+    outside = tuple(i for i in range(len(ranges)) if i not in group)
+    rule = RULE_SHARED if not outside else RULE_MOST
+    return TargetRange(low, high, rule, outside)
+
+
 def _decimals(width: float) -> int:
     # Round so the shift (at most half a unit) stays well inside a quarter of the range.
     if width >= 8:
@@ -25,13 +64,36 @@ def _decimals(width: float) -> int:
     return min(6, math.ceil(-math.log10(width / 8))) if width > 0 else 3
 
 
+def round_half_up(value: float, digits: int = 0) -> float:
+    """JavaScript's Math.round at `digits` decimals: 12.5 -> 13, -0.5 -> 0 (not half to even)."""
+    scale = 10.0**digits
+    scaled = value * scale
+    # Representation error (2.675 * 100 = 267.49999...) must not decide the rounding.
+    nearest = round(scaled, 6)
+    return math.floor(nearest + 0.5) / scale
+
+
+def _inside(value: float, low: float, high: float, digits: int) -> float:
+    """Round half up; a value rounded outside [low, high] is rounded inward instead."""
+    scale = 10.0**digits
+    out = round_half_up(value, digits)
+    if out < low:
+        out = math.ceil(round(low * scale, 6)) / scale
+    elif out > high:
+        out = math.floor(round(high * scale, 6)) / scale
+    return out if low <= out <= high else value
+
+
 def default_targets(low: float, high: float) -> list[float]:
-    """25/50/75% of [low, high], rounded for reading: 8..80 gives 26, 44, 62."""
+    """25/50/75% of [low, high], rounded for reading: 8..80 gives 26, 44, 62.
+
+    A one-point range gives that point exactly, never a value rounded off it.
+    """
     width = high - low
     if width <= 0:
-        return [round(low, 3)]
+        return [low]
     digits = _decimals(width)
-    return [round(low + f * width, digits) for f in DEFAULT_FRACTIONS]
+    return [_inside(low + f * width, low, high, digits) for f in DEFAULT_FRACTIONS]
 
 
 def parse_targets(text: str) -> list[float]:

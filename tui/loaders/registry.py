@@ -14,6 +14,7 @@ from tui.loaders import (
     guidellm,
     inference_perf,
     inferencemax,
+    inferencex_api,
     llmperf,
     offline,
     sglang,
@@ -24,6 +25,7 @@ from tui.loaders.base import Document, InputFormat
 
 FORMATS: tuple[InputFormat, ...] = (
     inferencemax.FORMAT,
+    inferencex_api.FORMAT,
     guidellm.FORMAT,
     genai_perf.FORMAT,
     aiperf_sweep.FORMAT,
