@@ -67,5 +67,7 @@ def test_engine_caution() -> None:
 
 def test_money_keeps_significant_digits() -> None:
     assert fmt_money(1.4362) == "$1.436"
+    assert fmt_money(10.538) == "$10.54" and fmt_money(105.38) == "$105.4"  # 4 digits always
+    assert fmt_money(12345.6) == "$12,346"
     assert fmt_money(0.028531) == "$0.02853"
     assert fmt_money(math.nan) == "—"

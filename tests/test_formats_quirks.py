@@ -196,6 +196,7 @@ def mixed_dir(tmp_path: Path) -> Path:
             **VLLM,
             "max_concurrency": conc,
             "total_token_throughput": tput,
+            "output_throughput": float(tput) / 2,  # output tokens are part of all tokens
             "median_tpot_ms": tpot,
         }
         (sweep / f"vllm_conc{conc}.json").write_text(json.dumps(rec))

@@ -80,7 +80,8 @@ def test_bad_rows_are_reported_and_skipped(tmp_path: Path) -> None:
         {**GOOD, "median_intvty": float("inf")},
         {**GOOD, "conc": float("nan")},
         {**GOOD, "hw": ""},
-        {**GOOD, "tput_per_gpu": "56.5", "conc": "128"},  # strings are numbers too
+        # strings are numbers too (output 50 <= total 56.5)
+        {**GOOD, "tput_per_gpu": "56.5", "output_tput_per_gpu": 50, "conc": "128"},
     ]
     path = tmp_path / "mixed.json"
     path.write_text(json.dumps(rows))  # json writes NaN/Infinity tokens, as some tools do

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from tui.core.advice import missing_notes
+from tui.core.text import inert
 from tui.loaders import LoadResult
 
 OK, SOME_PROBLEMS, NOTHING_READ = 0, 2, 1
@@ -28,14 +29,18 @@ def as_json(result: LoadResult) -> str:
 
 
 def as_text(result: LoadResult) -> str:
-    width = max((len(f.path) for f in result.files), default=4)
-    lines = [f"{f.path.ljust(width)}  {f.format:<24} {f.rows:>5} rows" for f in result.files]
+    paths = [inert(f.path) for f in result.files]
+    width = max((len(p) for p in paths), default=4)
+    lines = [
+        f"{p.ljust(width)}  {inert(f.format):<24} {f.rows:>5} rows"
+        for p, f in zip(paths, result.files, strict=True)
+    ]
     if result.problems:
         lines += ["", f"Problems ({len(result.problems)}):"]
         lines += [f"  {p}" for p in result.problems]
     notes = missing_notes(result.frame)
     if notes:
-        lines += ["", "Missing metadata:"] + [f"  {n}" for n in notes]
+        lines += ["", "Missing metadata:"] + [f"  {inert(n)}" for n in notes]
     bad = len({p.path for p in result.problems})
     lines += [
         "",

@@ -104,7 +104,9 @@ def _request(kw: dict[str, Any]) -> Request:
 
 
 def fail(message: str) -> None:
-    click.echo(f"paretop: {message}", err=True)
+    from tui.core.text import inert
+
+    click.echo(f"paretop: {inert(message)}", err=True)
     sys.exit(1)
 
 
@@ -192,8 +194,9 @@ def open_app(watch: bool, **kw: Any) -> None:
 )
 def table_cmd(fmt: str, **kw: Any) -> None:
     """Print the metrics table at the interactivity targets (no PATHS: the bundled data)."""
+    from tui.core.export import to_json
     from tui.core.glyphs import to_ascii
-    from tui.pipeline import RequestError, run_request
+    from tui.pipeline import RequestError, command_line, run_request
 
     try:
         request = _request(kw)
@@ -202,8 +205,11 @@ def table_cmd(fmt: str, **kw: Any) -> None:
         fail(str(exc))
         return
     for problem in problems:
-        click.echo(f"paretop: {problem}", err=True)
-    text = FORMATS[fmt].write(table)
+        click.echo(f"paretop: {problem}", err=True)  # Problem's text is made inert
+    if fmt == "json":
+        text = to_json(table, command_line(request, table))
+    else:
+        text = FORMATS[fmt].write(table)
     click.echo(to_ascii(text) if request.ascii else text, nl=False)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tui.core.derived import with_measured_power
 from tui.core.dimensions import BY_NAME, DIMENSIONS
 from tui.core.hardware import HardwareTable, build_table
 from tui.core.reruns import superseded
@@ -93,6 +94,7 @@ def read(
         result = load_paths([request.data.latest], progress)
     else:
         result = load_bundled(progress)
+    result.frame = with_measured_power(result.frame)
     result.frame["superseded"] = superseded(result.frame)
     return result
 
@@ -100,7 +102,9 @@ def read(
 def read_history(request: Request, progress: Progress | None = None) -> LoadResult:
     """Rows for the history view: as read(), but pulled data brings its history too."""
     if not request.paths and request.data is not None and request.data.root is not None:
-        return load_paths([request.data.root], progress)
+        result = load_paths([request.data.root], progress)
+        result.frame = with_measured_power(result.frame)
+        return result
     return read(request, progress)
 
 
@@ -123,7 +127,11 @@ def run_request(request: Request) -> tuple[Table, list[Problem]]:
 
 
 def command_line(request: Request, table: Table) -> str:
-    """The `paretop table ...` command that reproduces a view, for a teammate."""
+    """The `paretop table ...` command that reproduces a view, for a teammate.
+
+    Every value is shell-quoted: names come from files and flags, and a pasted command must
+    never run `$(...)` or split on a space.
+    """
     sel = request.selection
     parts = ["paretop", "table", *(shlex.quote(str(p)) for p in request.paths)]
     if request.data is not None and request.data.kind == "pulled":
@@ -132,10 +140,10 @@ def command_line(request: Request, table: Table) -> str:
     for dim in DIMENSIONS:
         if sel.chosen(dim.name):
             parts += [dim.flag, shlex.quote(",".join(sel.chosen(dim.name)))]
-    parts += ["--group-by", ",".join(table.group_by)]
-    parts += ["--targets", ",".join(format_target(t) for t in table.targets)]
+    parts += ["--group-by", shlex.quote(",".join(table.group_by))]
+    parts += ["--targets", shlex.quote(",".join(format_target(t) for t in table.targets))]
     if request.options.cost_model != "hyperscaler":
-        parts += ["--cost-model", request.options.cost_model]
+        parts += ["--cost-model", shlex.quote(request.options.cost_model)]
     if request.options.keep_reruns:
         parts.append("--keep-reruns")
     parts += list(request.constant_flags)

@@ -279,11 +279,12 @@ class ParetopApp(App[None]):
         if self.state is not None:
             self.state = replace(self.state, **changes)
 
-    def action_next_metric(self) -> None:
-        self._change(next_metric(self.state) if self.state else None)
+    def action_next_metric(self, step: int = 1) -> None:
+        if self.state and self.session:
+            self._change(next_metric(self.state, step, self.session.chart_keys))
 
     def action_prev_metric(self) -> None:
-        self._change(next_metric(self.state, -1) if self.state else None)
+        self.action_next_metric(-1)
 
     def action_set_metric(self, key: str) -> None:
         self._visual(metric=key)

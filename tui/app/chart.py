@@ -168,7 +168,8 @@ class ChartPanel(Vertical):
                 every += ys
             style = Color(*colour).rich_color.name if xs else "dim"
             entry = Text(f"{marker} {series.label}", style=style)
-            entries.append(entry.append("" if xs else " (no data)", style="dim"))
+            note = " (no data)" if not xs else " (one run: a point)" if len(xs) == 1 else ""
+            entries.append(entry.append(note, style="dim"))
         if not every:
             # plotext cannot scale an empty log axis; say what is missing instead.
             plt.title(

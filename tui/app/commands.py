@@ -29,7 +29,8 @@ def system_commands(app: ParetopApp) -> Iterator[SystemCommand]:
             partial(app.action_copy_table, fmt.name),
         )
     yield from choices(app)
-    for metric in CHART:
+    keys = app.session.chart_keys if app.session else ()
+    for metric in (m for m in CHART if m.key in keys):
         yield SystemCommand(
             f"Chart: {metric.title}",
             "Show this metric on the y axis",

@@ -120,6 +120,8 @@ INSPECTOR_COLUMNS = (
     "tok/s/GPU",
     "TTFT s",
     "E2E s",
+    "server",
+    "rep",
     "source",
 )
 
@@ -139,8 +141,25 @@ def run_cells(row: dict[Any, Any], on_front: bool) -> list[str]:
         f(row["tput_per_gpu"], ",.1f"),
         f(row["ttft_s"], ".3f"),
         f(row["e2el_s"], ".2f"),
+        str(row.get("server_params") or ""),
+        "" if row.get("replicate") in (None, "") else str(row.get("replicate")),
         str(row["source"]),
     ]
+
+
+def spread(series: Series) -> str:
+    """How far replicates of one setting (run=0, run=1, ...) lie apart in tok/s/GPU."""
+    rows = series.rows
+    if "replicate" not in rows or not rows["replicate"].astype(str).str.len().gt(0).any():
+        return ""
+    same = [c for c in ("server_params", "concurrency") if c in rows]
+    groups = rows.groupby(same, dropna=False)["tput_per_gpu"]
+    widest = (groups.max() - groups.min()).max()
+    counts = groups.size()
+    return (
+        f" Replicates: {int((counts > 1).sum())} settings measured more than once; "
+        f"widest tok/s/GPU spread {widest:,.1f}."
+    )
 
 
 class InspectorScreen(ModalScreen[None]):
@@ -155,7 +174,9 @@ class InspectorScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="inspector"):
             yield Label(
-                "Inspector — runs of a series (★ on the frontier). Esc closes.", classes="title"
+                "Inspector — runs of a series (★ on the frontier). Esc closes.",
+                id="inspector-title",
+                classes="title",
             )
             with Horizontal():
                 yield SeriesList(
@@ -182,6 +203,8 @@ class InspectorScreen(ModalScreen[None]):
         front = set(series.front.index)
         for idx, row in series.rows.sort_values("interactivity").iterrows():
             runs.add_row(*(Text(c) for c in run_cells(row.to_dict(), idx in front)))
+        title = f"Inspector — runs of {series.label} (★ on the frontier). Esc closes."
+        self.query_one("#inspector-title", Label).update(Text(title + spread(series)))
 
 
 class ProblemsScreen(ModalScreen[None]):

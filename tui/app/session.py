@@ -30,7 +30,7 @@ from tui.core.select import (
 from tui.core.table import Options, Table, compute
 from tui.pipeline import Request
 
-METRIC_KEYS = tuple(m.key for m in CHART)
+METRIC_KEYS = tuple(m.key for m in CHART if not m.optional)
 VISUAL_FIELDS = frozenset({"metric", "log_y", "show_raw"})
 
 
@@ -76,8 +76,8 @@ def next_cost_model(state: ViewState) -> ViewState:
     return replace(state, cost_model=cycle(COST_MODELS, state.cost_model))
 
 
-def next_metric(state: ViewState, step: int = 1) -> ViewState:
-    return replace(state, metric=cycle(METRIC_KEYS, state.metric, step))
+def next_metric(state: ViewState, step: int = 1, keys: tuple[str, ...] = METRIC_KEYS) -> ViewState:
+    return replace(state, metric=cycle(keys, state.metric, step))
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,13 @@ class Session:
         self.problems = list(problems or [])
         self.hardware: HardwareTable = request.hardware
         self._latest = frame[~frame["superseded"]] if "superseded" in frame else frame
+        self._slices: dict[tuple[str, bool], pd.DataFrame] = {}
+        self.chart_keys = tuple(
+            m.key
+            for m in CHART
+            if not m.optional or (m.base in frame and frame[m.base].notna().any())
+        )
+        """The chart's metrics: measured power only where some row has it."""
         self._outcome: tuple[tuple[Any, ...], Outcome] | None = None
 
     def all_rows(self, keep_reruns: bool) -> pd.DataFrame:
@@ -106,8 +113,12 @@ class Session:
         return self.frame if keep_reruns else self._latest
 
     def model_rows(self, model: str, keep_reruns: bool = True) -> pd.DataFrame:
-        rows = self.all_rows(keep_reruns)
-        return rows[rows["model"] == model]
+        """One model's rows, sliced once and kept: later changes work on the slice."""
+        key = (model, keep_reruns)
+        if key not in self._slices:
+            rows = self.all_rows(keep_reruns)
+            self._slices[key] = rows[rows["model"] == model]
+        return self._slices[key]
 
     def rows(self, state: ViewState) -> pd.DataFrame:
         """One model at one sequence, reruns handled as the state says."""
@@ -195,9 +206,9 @@ class Session:
         label = self.request.options.data_label
         options = Options(state.targets, state.cost_model, state.keep_reruns, label)
         try:
-            table = compute(
-                self.frame, self.selection(state), self.hardware, options, self.problems
-            )
+            # The model's slice, not every row: a change costs what is on screen.
+            rows = self.model_rows(state.model)
+            table = compute(rows, self.selection(state), self.hardware, options, self.problems)
         except SelectionError as exc:
             return Outcome(None, f"Nothing to show: {exc}.")
         return Outcome(table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -17,8 +18,8 @@ Signature = tuple[tuple[str, int, int], ...]
 def _files(root: Path) -> list[Path]:
     """Result files and the paretop.toml sidecars that change how they read."""
     files = list(iter_files(root))
-    if root.is_dir():
-        files += sorted(root.rglob(SIDECAR))
+    if os.path.isdir(root):  # os.walk, unlike rglob, passes over folders it cannot list
+        files += sorted(Path(d) / SIDECAR for d, _, names in os.walk(root) if SIDECAR in names)
     return files
 
 
@@ -26,7 +27,7 @@ def signature(paths: tuple[Path, ...]) -> Signature:
     """(path, mtime, size) of every input file: any new, changed or removed file changes it."""
     out: list[tuple[str, int, int]] = []
     for root in paths:
-        if not root.exists():
+        if not os.path.exists(root):  # never raises, even for a path beyond PATH_MAX
             continue
         for file in _files(root):
             try:

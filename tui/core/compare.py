@@ -32,11 +32,12 @@ def fmt_value(value: float) -> str:
 
 
 def fmt_money(value: float) -> str:
-    """Dollars with at least three decimals and four significant digits ($1.436, $0.02853)."""
-    if math.isnan(value):
-        return "—"
-    digits = 3 if value >= 1 else max(3, 3 - math.floor(math.log10(value)))
-    return f"${value:.{digits}f}"
+    """Dollars to four significant digits, one rule at every size: $10.54, $1.436, $0.02853;
+    whole dollars with separators from $1,000."""
+    if not math.isfinite(value) or value <= 0:
+        return "—"  # no price, or one overflowed: never "$inf" or a log of zero
+    digits = max(0, 3 - math.floor(math.log10(value)))
+    return f"${value:,.{digits}f}"
 
 
 def tput_sentence(

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.measures import Metric
 from tui.core.targets import format_target
+from tui.core.text import finite_json, inert, markdown_cell, spreadsheet_cell
 
 if TYPE_CHECKING:
     from tui.core.series import Point
@@ -72,9 +73,9 @@ def footer(table: Table) -> list[str]:
 
 
 def to_plain(table: Table) -> str:
-    rows = [header(table), *grid(table, lambda x: x + " *")]
+    rows = [[inert(c) for c in r] for r in [header(table), *grid(table, lambda x: x + " *")]]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = [title(table), ""]
+    lines = [inert(title(table)), ""]
     for n, row in enumerate(rows):
         pad = [
             c.ljust(w) if i < 2 else c.rjust(w)
@@ -83,17 +84,17 @@ def to_plain(table: Table) -> str:
         lines.append("  ".join(pad).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
-    lines += ["(* best at that target)", "", *footer(table)]
+    lines += ["(* best at that target)", "", *(inert(line) for line in footer(table))]
     return "\n".join(lines) + "\n"
 
 
 def to_markdown(table: Table) -> str:
-    rows = grid(table, lambda x: f"**{x}**")
-    head = header(table)
-    lines = [f"**{title(table)}**", "", "| " + " | ".join(head) + " |"]
+    rows = [[markdown_cell(c) for c in r] for r in grid(table, lambda x: f"**{x}**")]
+    head = [markdown_cell(c) for c in header(table)]
+    lines = [f"**{markdown_cell(title(table))}**", "", "| " + " | ".join(head) + " |"]
     lines.append("|" + "|".join([":---", ":---"] + ["---:"] * len(table.targets)) + "|")
     lines += ["| " + " | ".join(r) + " |" for r in rows]
-    lines += [""] + [f"- {line}" for line in footer(table)]
+    lines += [""] + [f"- {inert(line)}" for line in footer(table)]
     return "\n".join(lines) + "\n"
 
 
@@ -115,16 +116,17 @@ def to_csv(table: Table) -> str:
     records = to_records(table)
     buf = io.StringIO()
     fields = list(records[0]) if records else ["series"]
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in records)
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([spreadsheet_cell(f) for f in fields])
+    for r in records:
+        writer.writerow(["" if r.get(f) is None else spreadsheet_cell(r[f]) for f in fields])
     return buf.getvalue()
 
 
 def to_tsv(table: Table) -> str:
     """The grid as tab-separated text: pastes into a spreadsheet cell by cell."""
     rows = [header(table), *grid(table, lambda x: x)]
-    return "\n".join("\t".join(r) for r in rows) + "\n"
+    return "\n".join("\t".join(spreadsheet_cell(c) for c in r) for r in rows) + "\n"
 
 
 def to_json_obj(table: Table) -> dict[str, Any]:
@@ -160,8 +162,12 @@ def _key_json(key: dict[str, str]) -> dict[str, str]:
     return {names.get(k, k): v for k, v in key.items()}
 
 
-def to_json(table: Table) -> str:
-    return json.dumps(to_json_obj(table), indent=2) + "\n"
+def to_json(table: Table, command: str | None = None) -> str:
+    """The table as JSON (never NaN or Infinity: null), with the reproducing command if given."""
+    doc = to_json_obj(table)
+    if command is not None:
+        doc["command"] = command
+    return json.dumps(finite_json(doc), indent=2, allow_nan=False) + "\n"
 
 
 @dataclass(frozen=True)

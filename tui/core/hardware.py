@@ -15,8 +15,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from tui.core.files import ReadError, read_text
 from tui.core.paths import data_file
 
+CONFIG_BYTES = 1 << 20  # a config file is a few lines
 COST_MODELS = ("hyperscaler", "neocloud", "rental")
 
 
@@ -57,13 +59,18 @@ class HardwareTable:
         return HardwareTable({**self.gpus, gpu: new})
 
 
-def _number(text: str, where: str) -> float:
+MAX_VALUE = {"kw": 1e3}  # kW per GPU; $/GPU-hour below: a larger figure is a typo or an attack
+MAX_COST = 1e4
+
+
+def _number(text: str, where: str, what: str = "") -> float:
     try:
         value = float(text)
     except ValueError:
         raise ValueError(f"{where}: not a number: {text!r}") from None
-    if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{where}: must be a positive number, got {text!r}")
+    top = MAX_VALUE.get(what, MAX_COST)
+    if not math.isfinite(value) or value <= 0 or value > top:
+        raise ValueError(f"{where}: must be a positive number at most {top:g}, got {text!r}")
     return value
 
 
@@ -73,7 +80,7 @@ def read_table(path: Path) -> HardwareTable:
         for line, rec in enumerate(csv.DictReader(handle), start=2):
             where = f"{path}:{line}"
             cost = {m: _number(rec[m], where) for m in COST_MODELS if rec.get(m)}
-            kw = _number(rec["kw"], where) if rec.get("kw") else math.nan
+            kw = _number(rec["kw"], where, "kw") if rec.get("kw") else math.nan
             gpus[rec["gpu"].strip().lower()] = GpuSpec(kw=kw, cost=cost)
     return HardwareTable(gpus)
 
@@ -92,9 +99,12 @@ def config_path() -> Path:
 def apply_config(table: HardwareTable, path: Path) -> HardwareTable:
     """Apply `[hardware.<gpu>]` tables (kw, hyperscaler, neocloud, rental) from a TOML file."""
     try:
-        doc = tomllib.loads(path.read_text())
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ValueError(f"{path}: cannot read config: {exc}") from None
+        doc = tomllib.loads(read_text(path, CONFIG_BYTES))
+    except ReadError as exc:
+        raise ValueError(f"{path}: cannot read config: {exc.reason}") from None
+    except (ValueError, RecursionError) as exc:  # TOMLDecodeError, or a 5000-digit integer
+        why = "too deeply nested" if isinstance(exc, RecursionError) else str(exc)
+        raise ValueError(f"{path}: cannot read config: {why}") from None
     section = doc.get("hardware", {})
     if not isinstance(section, dict):
         raise ValueError(f"{path}: [hardware] must be a table")
@@ -102,7 +112,10 @@ def apply_config(table: HardwareTable, path: Path) -> HardwareTable:
         if not isinstance(values, dict):
             raise ValueError(f"{path}: [hardware.{gpu}] must be a table")
         for what, value in values.items():
-            table = table.with_value(gpu, what, _number(str(value), f"{path} [hardware.{gpu}]"))
+            where = f"{path} [hardware.{gpu}] {what}"
+            if isinstance(value, bool) or not isinstance(value, int | float | str):
+                raise ValueError(f"{where}: must be a number, got {type(value).__name__}")
+            table = table.with_value(gpu, what, _number(str(value), where, what))
     return table
 
 
@@ -116,7 +129,8 @@ def parse_assignments(items: Iterable[str], flag: str) -> list[tuple[str, float]
             gpu, sep, value = part.partition("=")
             if not sep or not gpu.strip():
                 raise ValueError(f"{flag} expects GPU=VALUE (e.g. h200=2.10), got {part!r}")
-            out.append((gpu.strip().lower(), _number(value.strip(), flag)))
+            what = "kw" if flag == "--gpu-kw" else ""
+            out.append((gpu.strip().lower(), _number(value.strip(), flag, what)))
     return out
 
 
@@ -129,7 +143,7 @@ def build_table(
     """Bundled constants, then the config file, then command-line flags (last wins)."""
     table = default_table()
     path = config if config is not None else config_path()
-    if config is not None or path.is_file():
+    if config is not None or os.path.lexists(path):  # a FIFO there is reported, not skipped
         table = apply_config(table, path)
     for gpu, value in parse_assignments(gpu_cost, "--gpu-cost"):
         table = table.with_value(gpu, cost_model, value)

@@ -16,6 +16,10 @@ from tui.core.compare import fmt_money, fmt_value
 
 TPUT = "tput_per_gpu"
 OUTPUT_TPUT = "output_tput_per_gpu"
+# Per-row columns tui/core/derived.py adds after loading (measured power, where given).
+MEASURED_TOK_S_PER_MW = "measured_tok_s_per_mw"
+MEASURED_J_PER_TOKEN = "measured_j_per_token"
+DERIVED_COLUMNS = (MEASURED_TOK_S_PER_MW, MEASURED_J_PER_TOKEN)
 
 Derive = Callable[[float, float, float], float]
 """(interpolated base value, $/GPU-hour, all-in kW per GPU) -> the metric."""
@@ -50,6 +54,7 @@ class Metric:
     in_table: bool = False  # a row of the on-screen and copied table
     in_chart: bool = True
     tick_prefix: str = ""  # "$" on the cost axis
+    optional: bool = False  # offered only where the data has it (measured power)
 
     def value(self, base: float, hourly: float, kw: float) -> float:
         return self.derive(base, hourly, kw) if self.derive else base
@@ -132,6 +137,26 @@ METRICS: tuple[Metric, ...] = (
         "e2el_s",
         fmt=_seconds,
         higher_is_better=False,
+    ),
+)
+# Measured power (tui/core/derived.py): paretop's derivation from the source's avg_power_w.
+METRICS += (
+    Metric(
+        MEASURED_TOK_S_PER_MW,
+        "tok/s/MW (measured)",
+        "tokens/s per MW of measured power (paretop's derivation)",
+        MEASURED_TOK_S_PER_MW,
+        fmt=lambda v: "—" if math.isnan(v) else f"{v:,.0f}",
+        optional=True,
+    ),
+    Metric(
+        MEASURED_J_PER_TOKEN,
+        "J/token (measured)",
+        "J per token from measured power (paretop's derivation)",
+        MEASURED_J_PER_TOKEN,
+        fmt=lambda v: "—" if math.isnan(v) else f"{v:.3g}",
+        higher_is_better=False,
+        optional=True,
     ),
 )
 BY_KEY: dict[str, Metric] = {m.key: m for m in METRICS}

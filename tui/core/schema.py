@@ -9,6 +9,8 @@ from typing import Any
 
 import pandas as pd
 
+from tui.core.text import inert
+
 STR_COLUMNS = [
     "model",
     "model_id",
@@ -94,7 +96,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.path if self.row is None else f"{self.path} (row {self.row})"
-        return f"{where}: {self.reason}"
+        return inert(f"{where}: {self.reason}")
 
 
 class RowError(ValueError):
@@ -249,27 +251,6 @@ def check_row(fields: dict[str, Any], optional: frozenset[str] = frozenset()) ->
     `optional` names required numbers that may be missing (NaN) for this input, e.g. per-GPU
     throughput of a raw client file whose GPU count nobody has given yet.
     """
-    out = dict(fields)
-    for name in REQUIRED_TEXT:
-        value = out.get(name)
-        if value is None or str(value).strip() == "" or str(value).lower() == "nan":
-            raise RowError(f"missing {name}")
-        out[name] = str(value).strip()
-    for name in ("hardware", "framework", "precision"):
-        out[name] = out[name].lower()
-    spec = out.get("spec_decoding")
-    out["spec_decoding"] = "none" if spec is None or str(spec).strip() == "" else str(spec).lower()
-    for name in REQUIRED_POSITIVE:
-        absent = name in optional and math.isnan(to_number(out.get(name)))
-        out[name] = math.nan if absent else positive(out, name)
-    for name in ("isl", "osl"):
-        unknown = name in optional and to_number(out.get(name)) == UNKNOWN_LENGTH
-        out[name] = UNKNOWN_LENGTH if unknown else round(positive(out, name))
-    gpus = to_number(out.get("num_gpus"))  # may be unknown; if given, it must make sense
-    out["num_gpus"] = None if math.isnan(gpus) else round(positive(out, "num_gpus"))
-    for name in ("output_tput_per_gpu", "ttft_s", "tpot_s", "e2el_s"):
-        value = to_number(out.get(name))
-        if math.isinf(value) or value < 0:
-            raise RowError(f"{name} must be a finite number >= 0, got {out.get(name)!r}")
-        out[name] = value
-    return out
+    from tui.core.validate import validate_row  # it builds on this module's helpers
+
+    return validate_row(fields, optional)

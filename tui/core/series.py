@@ -65,9 +65,8 @@ class Series:
         key = (along, metric.base)
         if key not in self._splines:
             front = self.fronts[along]
-            self._splines[key] = Spline(
-                front["interactivity"].to_list(), front[metric.base].to_list()
-            )
+            ys = front[metric.base] if metric.base in front else front["interactivity"] * math.nan
+            self._splines[key] = Spline(front["interactivity"].to_list(), ys.to_list())
         return self._splines[key]
 
 

@@ -133,10 +133,15 @@ def _notes(series: list[Series], targets: list[float], dropped: int) -> list[str
             continue
         low, high = s.x_range
         outside = [format_target(t) for t in targets if not low <= t <= high]
-        if outside:
+        if len(s.front) == 1:
+            notes.append(
+                f"{s.label}: one run on its frontier — a point, not a curve: it has a value only "
+                f"at {format_target(low)} tok/s/user."
+            )
+        elif outside:
             notes.append(
                 f"{s.label}: no value at {', '.join(outside)} tok/s/user — its frontier spans "
-                f"{low:.1f}–{high:.1f}, and paretop does not extrapolate."
+                f"{low:.4g}–{high:.4g}, and paretop does not extrapolate."
             )
         if len(s.hardware) > 1:
             notes.append(f"{s.label} pools {', '.join(s.hardware)}: no single cost or power.")

@@ -6,17 +6,21 @@ any parent up to the path the user gave, then the file's content, then its name.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.core.files import ReadError, read_text
 from tui.core.hardware import default_table
 from tui.core.models import prefix_names
+from tui.core.ranges import setting
 from tui.core.schema import Problem
 
 SIDECAR = "paretop.toml"
+SIDECAR_BYTES = 1 << 20  # a sidecar is a few lines
 SETTABLE = (
     "model",
     "model_id",
@@ -50,6 +54,10 @@ def parse_sets(items: list[str] | tuple[str, ...]) -> dict[str, str]:
             raise ValueError(f"--set expects KEY=VALUE (e.g. hardware=h200), got {item!r}")
         if key not in SETTABLE:
             raise ValueError(f"--set: unknown key {key!r}; known keys: {', '.join(SETTABLE)}")
+        try:
+            setting(key, value.strip())
+        except ValueError as exc:
+            raise ValueError(f"--set {key}: {exc}") from None
         out[key] = value.strip()
     return out
 
@@ -69,12 +77,16 @@ class Context:
         return self._sidecars[folder]
 
     def _read_sidecar(self, path: Path) -> dict[str, Any]:
-        if not path.is_file():
+        if not _exists(path):
             return {}
         try:
-            doc = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            self.problems.append(Problem(str(path), f"cannot read sidecar: {exc}"))
+            doc = tomllib.loads(read_text(path, SIDECAR_BYTES))
+        except ReadError as exc:
+            self.problems.append(Problem(str(path), f"sidecar not read: {exc.reason}"))
+            return {}
+        except (tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
+            why = "too deeply nested" if isinstance(exc, RecursionError) else str(exc)
+            self.problems.append(Problem(str(path), f"cannot read sidecar: {why}"))
             return {}
         unknown = sorted(set(doc) - set(SETTABLE))
         if unknown:
@@ -84,7 +96,17 @@ class Context:
                     f"unknown keys ignored: {', '.join(unknown)} (known: {', '.join(SETTABLE)})",
                 )
             )
-        return {k: v for k, v in doc.items() if k in SETTABLE}
+        return self._typed({k: v for k, v in doc.items() if k in SETTABLE}, path)
+
+    def _typed(self, values: dict[str, Any], path: Path) -> dict[str, Any]:
+        """The values whose type and range are right; each wrong one is a problem, ignored."""
+        out: dict[str, Any] = {}
+        for key, value in values.items():
+            try:
+                out[key] = setting(key, value)
+            except ValueError as exc:
+                self.problems.append(Problem(str(path), f"{exc}; ignored"))
+        return out
 
     def folders(self, path: Path) -> list[Path]:
         """The file's folder and its parents up to the root the user gave, nearest last."""
@@ -108,6 +130,11 @@ class Context:
 
     def where_to_set(self, path: Path) -> str:
         return str(path.parent / SIDECAR)
+
+
+def _exists(path: Path) -> bool:
+    """Anything at all there: a FIFO or a broken link too, to be reported rather than passed."""
+    return os.path.lexists(path)
 
 
 _TOKEN = re.compile(r"[._\-\s]+")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -12,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from tui.core.files import ReadError, describe, read_text
 from tui.core.paths import data_file
 from tui.core.schema import Problem, RowError, check_row, finish_frame
 from tui.loaders import clients
@@ -19,13 +22,23 @@ from tui.loaders.base import Aggregated, Converted, Document, FormatError
 from tui.loaders.common import FileRecord, LoadResult, normalise_gpu, recency
 from tui.loaders.meta import SIDECAR, Context
 from tui.loaders.offline import text_report_reason
+from tui.loaders.reading import JsonLimitError, iter_files, loads
+from tui.loaders.records import (
+    STREAM_BYTES,
+    Records,
+    big_array,
+    csv_too_big,
+    json_lines,
+    json_too_big,
+)
 from tui.loaders.registry import detect
 from tui.loaders.sequences import group_measured
 from tui.loaders.sweep import repeats
 
 BUNDLED = ("inferencemax.csv", "published.csv")
-_SKIP_SUFFIXES = {".md", ".txt", ".toml", ".py", ".sh", ".log", ".png", ".gz", ".zip", ".svg"}
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
+EMPTY_RUN = "agg_bmk.json"  # InferenceMAX writes `[]` here for a run that aggregated nothing
+CACHE_MANIFEST = "manifest.json"  # a pulled InferenceX cache: `[]` is a model with no rows yet
 MAX_BYTES = 256 * 1024 * 1024  # result files are small; a bigger file is someone's model or data
 
 
@@ -35,18 +48,6 @@ class FileResult:
     problems: list[Problem] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
     pending: bool = False  # still being written (watch mode): read again later
-
-
-def iter_files(path: Path) -> Iterable[Path]:
-    """The file itself, or every file below a directory (sorted, hidden ones skipped)."""
-    if path.is_file():
-        yield path
-        return
-    for root, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() not in _SKIP_SUFFIXES:
-                yield Path(root) / name
 
 
 def apply_given(row: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
@@ -102,31 +103,28 @@ def read_document(doc: Document, ctx: Context) -> FileResult:
 
 
 def _json_lines(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
-    """One JSON document per line; a broken line is reported (or awaited, if still being written)."""
-    records: list[Any] = []
-    problems: list[Problem] = []
-    pending = False
-    lines = [(n, line) for n, line in enumerate(text.splitlines()) if line.strip()]
-    for i, (n, line) in enumerate(lines):
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            if fresh and i == len(lines) - 1:
-                pending = True  # the writer has not finished this line yet
-            else:
-                problems.append(
-                    Problem(str(path), f"line {n + 1} is not valid JSON: {exc.msg}", row=n)
-                )
-    result = read_document(Document(path, text, records), ctx) if records else FileResult("json")
-    result.fmt += " (JSON lines)"
-    result.problems = problems + result.problems
-    result.pending = pending
+    """One JSON document per line; the first record names the format before the rest are read."""
+    return _gathered(json_lines(text, path, fresh), text, ctx, " (JSON lines)")
+
+
+def _gathered(got: Records, text: str, ctx: Context, kind: str = "") -> FileResult:
+    if got.fmt is None or not got.records:
+        return FileResult("json" + kind, got.problems, pending=got.pending)
+    result = read_document(Document(got.path, text, got.records), ctx)
+    result.fmt += kind
+    result.problems = got.problems + result.problems
+    result.pending = got.pending
     return result
 
 
 def _json(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
+    too_big = json_too_big(text)
+    if too_big:
+        return FileResult("json", [Problem(str(path), too_big)])
     try:
-        doc = json.loads(text)  # Python's json reads SGLang's bare Infinity/NaN tokens
+        if len(text) > STREAM_BYTES and _first(text) == "[":
+            return _gathered(big_array(text, path), text, ctx)
+        doc = loads(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
             return _json_lines(text, path, ctx, fresh)
@@ -140,41 +138,83 @@ def _json(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
         if truncated:
             reason += "; the file looks truncated"
         return FileResult("json", [Problem(str(path), reason)])
+    except JsonLimitError as exc:
+        return FileResult("json", [Problem(str(path), str(exc))])
     records = doc if isinstance(doc, list) else [doc]
+    if not records and _empty_expected(path):
+        return FileResult("json (empty: nothing recorded)")
     if not records:
-        return FileResult("json")
+        return FileResult("json", [Problem(str(path), "no rows: an empty JSON array")])
     return read_document(Document(path, text, records), ctx)
 
 
+def _empty_expected(path: Path) -> bool:
+    """Whether `[]` is a normal answer here (an empty run or pulled list), not a broken file."""
+    if path.name.endswith(EMPTY_RUN) or path.name in (CACHE_MANIFEST, "availability.json"):
+        return True
+    return any(os.path.isfile(p / CACHE_MANIFEST) for p in (path.parent, path.parent.parent))
+
+
+def _some(result: FileResult, path: Path) -> FileResult:
+    """A table that gave neither rows nor problems (only a header) says so. (A JSON format may
+    rightly give none: a companion file beside the run is listed, not read.)"""
+    if not (result.rows or result.problems or result.pending):
+        result.problems.append(Problem(str(path), "no rows: the file holds no records"))
+    return result
+
+
 def read_file(path: Path, ctx: Context, settle_s: float | None = None) -> FileResult:
-    """One file's rows and problems; never raises for bad content.
+    """One file's rows and problems; never raises, whatever the file holds.
 
     With `settle_s` (watch mode), a file changed in the last `settle_s` seconds that looks
     half-written is marked pending instead of broken.
     """
     try:
-        stat = path.stat()
-        if stat.st_size > MAX_BYTES:
-            return FileResult(
-                "?",
-                problems=[Problem(str(path), "larger than 256 MiB: not a result file, skipped")],
-            )
-        text = path.read_text(encoding="utf-8")
-        fresh = settle_s is not None and time.time() - stat.st_mtime < settle_s
-    except UnicodeDecodeError:
-        return FileResult(
-            "?", problems=[Problem(str(path), "not a text file (not UTF-8), skipped")]
-        )
-    except OSError as exc:
-        return FileResult("?", problems=[Problem(str(path), f"cannot read: {exc.strerror or exc}")])
-    head = text.lstrip("\ufeff \t\r\n")[:1]
+        text = read_text(path, MAX_BYTES)
+        fresh = settle_s is not None and time.time() - os.stat(path).st_mtime < settle_s
+    except ReadError as exc:
+        return FileResult("not read", [Problem(str(path), exc.reason)])
+    except OSError as exc:  # removed between the read and the stat
+        return FileResult("not read", [Problem(str(path), describe(exc))])
+    try:
+        result = _decoded(text, path, ctx, fresh)
+    except Exception as exc:  # one file, whatever it holds, must never end the run
+        return FileResult("unreadable", [Problem(str(path), f"cannot be read: {_why(exc)}")])
+    return result
+
+
+def _why(exc: BaseException) -> str:
+    """An unexpected failure as a short reason (the kind of error names the cause)."""
+    if isinstance(exc, RecursionError):
+        return "too deeply nested"
+    if isinstance(exc, csv.Error):
+        return f"bad CSV: {exc}"
+    if isinstance(exc, RowError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"[:300]
+
+
+_LEAD = re.compile("[\ufeff \t\r\n]*")
+
+
+def _first(text: str) -> str:
+    """The first character that is not blank ("" for none), without copying a big text."""
+    at = _LEAD.match(text)
+    return text[at.end() : at.end() + 1] if at else text[:1]
+
+
+def _decoded(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
+    head = _first(text)
     if not head:
         return FileResult(
             "empty", pending=fresh, problems=[] if fresh else [Problem(str(path), "empty file")]
         )
     if head in "[{":
         return _json(text, path, ctx, fresh)
-    return read_document(Document(path, text), ctx)
+    too_big = csv_too_big(text)
+    if too_big:
+        return FileResult("csv", [Problem(str(path), too_big)])
+    return _some(read_document(Document(path, text), ctx), path)
 
 
 def load_paths(
@@ -189,11 +229,8 @@ def load_paths(
     work: list[tuple[Path, Context]] = []
     for given in paths:
         path = Path(given)
-        if not path.exists():
-            result.problems.append(Problem(str(path), "no such file or directory"))
-            continue
         ctx = Context(path, dict(metadata or {}))
-        work += [(f, ctx) for f in iter_files(path) if f.name != SIDECAR]
+        work += [(f, ctx) for f in iter_files(path, result.problems) if f.name != SIDECAR]
     skipped = _repeats(work)
     for done, (file, ctx) in enumerate(work):
         if progress:
