@@ -92,3 +92,19 @@ async def test_keys_say_why_before_there_is_a_table(tmp_path: Path) -> None:
         ):
             await pilot.press(key)
             assert app.said[-1] == f"Nothing to {what} yet: no table is shown."
+
+
+async def test_escape_sequences_in_names_are_shown_not_sent(tmp_path: Path) -> None:
+    (tmp_path / "runs.csv").write_text(
+        HOSTILE.replace("[/]Bad [b]model", "evil\x1b]2;pwned\x07model")
+    )
+    app = make_app(build_request(paths=[tmp_path]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        status = str(app.query_one("#status").render())
+        assert "evil\\x1b]2;pwned\\x07model" in status and "\x1b" not in status
+        assert "\x1b" not in app.sub_title
+        await pilot.press("i")
+        await settle(app, pilot)
+        title = str(app.screen.query_one("#inspector-title").render())
+        assert "\x1b" not in title

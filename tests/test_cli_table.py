@@ -77,13 +77,17 @@ def test_markdown_marks_the_best() -> None:
 def test_plain_csv_tsv() -> None:
     assert "tok/s/GPU    MTP" in run(*SEED)[1]
     csv_out = run(*SEED, "--format", "csv")[1].splitlines()
-    assert csv_out[0].startswith("series,spec,interactivity,tput_per_gpu")
+    assert csv_out[0].startswith("series,spec_decoding,interactivity,tput_per_gpu")
+    assert csv_out[1].startswith("MTP,mtp,26.0,272.7,")  # machine values, canonical names
     assert len(csv_out) == 1 + 2 * 3
-    assert run(*SEED, "--format", "tsv")[1].splitlines()[1].split("\t")[:3] == [
-        "tok/s/GPU",
-        "MTP",
-        "272.7",
-    ]
+    tsv_out = run(*SEED, "--format", "tsv")[1].splitlines()
+    assert [line.split("\t") for line in tsv_out] == [line.split(",") for line in csv_out]
+
+
+def test_plain_best_marker_keeps_digits_aligned() -> None:
+    lines = run(*SEED)[1].splitlines()
+    mtp, off = lines[4], lines[5]  # 272.7 (not best at 26) above 299.3 * (best)
+    assert mtp.index("272.7") + 5 == off.index("299.3") + 5  # the digits end in one column
 
 
 def test_bundled_default_prints_a_table() -> None:

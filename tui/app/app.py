@@ -31,6 +31,7 @@ from tui.app.watch import SETTLE_S, Watcher
 from tui.core.schema import Problem
 from tui.core.select import Selection, SelectionError
 from tui.core.table import Table
+from tui.core.text import inert
 from tui.loaders import LoadResult
 from tui.pipeline import Request, read
 
@@ -138,7 +139,7 @@ class ParetopApp(App[None]):
 
     def on_progress(self, message: Progress) -> None:
         self.query_one("#status", Static).update(
-            Text(f"Loading {message.done + 1}/{message.total}: {message.name}")
+            Text(inert(f"Loading {message.done + 1}/{message.total}: {message.name}"))
         )
 
     def on_loaded(self, message: Loaded) -> None:
@@ -229,7 +230,7 @@ class ParetopApp(App[None]):
             self.query_one(ChartPanel).show_message(outcome.message)
             self.query_one(MetricsPane).show_message(outcome.message)
             return
-        self.sub_title = f"{table.model} {table.sequence}"
+        self.sub_title = inert(f"{table.model} {table.sequence}")
         self.query_one(ChartPanel).view = ChartView(
             table, state.metric, session.hardware, state.log_y, state.show_raw
         )

@@ -19,9 +19,12 @@ from tui.core.curves import curve, raw_points
 from tui.core.hardware import HardwareTable
 from tui.core.measures import BY_KEY, Metric
 from tui.core.table import Table
+from tui.core.text import inert
 
 
-def lay_out(entries: list[Text], width: int, max_lines: int, gap: int = 3) -> Text:
+def lay_out(
+    entries: list[Text], width: int, max_lines: int, ellipsis: str = "…", gap: int = 3
+) -> Text:
     """Entries in lines no wider than `width`; an entry (marker and name) is never split.
 
     When they need more than `max_lines`, the last line says how many more the table lists.
@@ -41,7 +44,8 @@ def lay_out(entries: list[Text], width: int, max_lines: int, gap: int = 3) -> Te
     if len(lines) > max(1, max_lines):
         keep = max(1, max_lines) - 1
         rest = len(entries) - 1 - sum(placed[:keep])  # the last entry names the targets
-        lines = [*lines[:keep], Text(f"… {rest} more: the table lists every series", "dim")]
+        more = f"{ellipsis} {rest} more: the table lists every series"
+        lines = [*lines[:keep], Text(more, "dim")]
     out = Text("\n").join(lines)
     out.no_wrap = True
     out.overflow = "ellipsis"
@@ -167,7 +171,7 @@ class ChartPanel(Vertical):
                 plt.plot(xs, ys, marker=marker, color=colour)
                 every += ys
             style = Color(*colour).rich_color.name if xs else "dim"
-            entry = Text(f"{marker} {series.label}", style=style)
+            entry = Text(f"{marker} {inert(series.label)}", style=style)
             note = " (no data)" if not xs else " (one run: a point)" if len(xs) == 1 else ""
             entries.append(entry.append(note, style="dim"))
         if not every:
@@ -180,10 +184,9 @@ class ChartPanel(Vertical):
         entries.append(Text(f"│ targets {', '.join(f'{t:g}' for t in table.targets)}", "dim"))
         legend = self.query_one("#legend", Static)
         room = max(1, (self.size.height - 6) // 2)  # the plot keeps at least half the panel
-        laid = lay_out(entries, max(20, self.size.width - 2), room)
-        if self.series_styles.ascii_only:
-            laid.plain = self.series_styles.glyphs(laid.plain)  # same length: spans still fit
-        legend.update(laid)
+        glyphs = self.series_styles.glyphs
+        entries = [Text(glyphs(e.plain), e.style) if e.spans == [] else e for e in entries]
+        legend.update(lay_out(entries, max(20, self.size.width - 2), room, glyphs("…")))
         plot.refresh()
 
     def on_resize(self) -> None:

@@ -8,6 +8,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.core.text import inert
+
 
 class CheckList(OptionList):
     """Public OptionList API only: each option's prompt carries its own box."""
@@ -50,7 +52,7 @@ class CheckList(OptionList):
 
     def _prompt(self, value: str, label: str) -> Text:
         box = "[x] " if value in self.ticked else "[ ] "
-        return Text(box) + Text(label)  # the label is data: never markup
+        return Text(box) + Text(inert(label))  # the label is data: never markup
 
     def action_tick(self) -> None:
         if self.highlighted is None:

@@ -21,6 +21,7 @@ from tui.app.ticks import compact, linear_ticks
 from tui.core.history import HistoryLine, dates, history
 from tui.core.measures import BY_KEY, CHART
 from tui.core.select import Selection, SelectionError
+from tui.core.text import inert
 from tui.pipeline import Request, read_history
 
 
@@ -82,7 +83,7 @@ class HistoryScreen(ModalScreen[None]):
         self.app.call_from_thread(self.draw, lines)
 
     def show_error(self, text: str) -> None:
-        self.query_one("#history-title", Label).update(Text(f"History: {text}"))
+        self.query_one("#history-title", Label).update(Text(inert(f"History: {text}")))
 
     def draw(self, lines: list[HistoryLine]) -> None:
         metric = BY_KEY[self.metric]
@@ -108,7 +109,7 @@ class HistoryScreen(ModalScreen[None]):
             ys = [p.value for p in line.points]
             plt.plot(xs, ys, marker=marker, color=colour)
             values += ys
-            entries.append(Text(f"{marker} {line.label}", Color(*colour).rich_color.name))
+            entries.append(Text(f"{marker} {inert(line.label)}", Color(*colour).rich_color.name))
         if values and when:
             top = linear_ticks(max(v for v in values if math.isfinite(v)), 5)
             plt.ylim(0, top[-1])

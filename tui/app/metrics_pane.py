@@ -13,6 +13,7 @@ from tui.app.styles import SeriesStyles
 from tui.core.export import footer, metric_block
 from tui.core.table import Table
 from tui.core.targets import format_target
+from tui.core.text import inert
 
 
 def stacked(lines: list[str], best: int | None, width: int, right: bool = True) -> Text:
@@ -64,7 +65,7 @@ class MetricsPane(VerticalScroll):
     def show(self, table: Table) -> None:
         grid = self.query_one("#metrics", DataTable)
         grid.clear(columns=True)
-        labels = [f"{self.series_styles.marker(s.label)} {s.label}" for s in table.series]
+        labels = [f"{self.series_styles.marker(s.label)} {inert(s.label)}" for s in table.series]
         glyphs = self.series_styles.glyphs
         blocks = []
         for metric in table.metrics:
@@ -99,4 +100,4 @@ class MetricsPane(VerticalScroll):
     def show_message(self, text: str) -> None:
         self.table = None
         self.query_one("#metrics", DataTable).clear(columns=True)
-        self.query_one("#sentences", Static).update(Text(text))
+        self.query_one("#sentences", Static).update(Text(inert(text)))

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Input, Label, OptionList, Static
 from tui.core.schema import Problem
 from tui.core.series import Series
 from tui.core.targets import format_target, parse_targets
+from tui.core.text import inert
 
 VIM_ROWS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("j", "cursor_down", "Down", show=False),
@@ -86,7 +87,9 @@ class TargetsScreen(ModalScreen[tuple[float, ...] | None]):
         try:
             self.dismiss(tuple(parse_targets(text)))
         except ValueError as exc:
-            self.query_one("#targets-error", Label).update(Text(f"{exc}. Targets unchanged."))
+            self.query_one("#targets-error", Label).update(
+                Text(inert(f"{exc}. Targets unchanged."))
+            )
             self.query_one("#targets-error").add_class("error")
 
     def action_cancel(self) -> None:
@@ -180,7 +183,8 @@ class InspectorScreen(ModalScreen[None]):
             )
             with Horizontal():
                 yield SeriesList(
-                    *[Text(f"{s.label} ({len(s.rows)})") for s in self.series], id="series-list"
+                    *[Text(inert(f"{s.label} ({len(s.rows)})")) for s in self.series],
+                    id="series-list",
                 )
                 yield RunsTable(id="runs", cursor_type="row", zebra_stripes=True)
 
@@ -202,9 +206,9 @@ class InspectorScreen(ModalScreen[None]):
         runs.clear()
         front = set(series.front.index)
         for idx, row in series.rows.sort_values("interactivity").iterrows():
-            runs.add_row(*(Text(c) for c in run_cells(row.to_dict(), idx in front)))
+            runs.add_row(*(Text(inert(c)) for c in run_cells(row.to_dict(), idx in front)))
         title = f"Inspector — runs of {series.label} (★ on the frontier). Esc closes."
-        self.query_one("#inspector-title", Label).update(Text(title + spread(series)))
+        self.query_one("#inspector-title", Label).update(Text(inert(title + spread(series))))
 
 
 class ProblemsScreen(ModalScreen[None]):
@@ -226,5 +230,5 @@ class ProblemsScreen(ModalScreen[None]):
             table.add_columns("file", "row", "reason")
             for p in self.problems:
                 row = "" if p.row is None else str(p.row)
-                table.add_row(Text(p.path), Text(row), Text(p.reason))  # data, never markup
+                table.add_row(Text(inert(p.path)), Text(row), Text(inert(p.reason)))  # data
             yield table

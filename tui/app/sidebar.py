@@ -13,6 +13,7 @@ from textual.widgets import Label, Select
 
 from tui.app.checklist import CheckList
 from tui.core.dimensions import BY_NAME, DIMENSIONS, GROUP_ORDER
+from tui.core.text import inert
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class Sidebar(VerticalScroll):
         select = self.query_one(f"#{widget_id}", Select)
         labels = [(f"{name} ({n})" if n else name, name) for name, n in options.items()]
         if labels != self._shown.get(widget_id):  # refilling a Select closes and resets it
-            select.set_options([(Text(label), name) for label, name in labels])
+            select.set_options([(Text(inert(label)), name) for label, name in labels])
             self._shown[widget_id] = labels
         if select.value != value:
             select.value = value

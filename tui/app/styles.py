@@ -6,6 +6,7 @@ Shared by the chart and the table, so a series reads the same in both. No Textua
 from __future__ import annotations
 
 from tui.core.glyphs import to_ascii
+from tui.core.text import inert
 
 # Distinct characters keep curves apart without colour (monochrome terminals, pasted text);
 # with 6 colours they make 30 distinct glyph+colour pairs.
@@ -22,6 +23,8 @@ class SeriesStyles:
 
     def glyphs(self, text: str) -> str:
         """The text as drawn: ASCII stand-ins for dashes, bullets and bars when asked."""
+        # Names from files are data: control characters made visible, line by line.
+        text = "\n".join(inert(line) for line in text.split("\n"))
         return to_ascii(text) if self.ascii_only else text
 
     def slot(self, label: str) -> int:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from tui.core.dimensions import BY_NAME
 from tui.core.measures import Metric
 from tui.core.targets import format_target
 from tui.core.text import finite_json, inert, markdown_cell, spreadsheet_cell
@@ -44,13 +45,16 @@ def metric_block(table: Table, metric: Metric) -> Block:
     return texts, best
 
 
-def grid(table: Table, mark: Callable[[str], str]) -> list[list[str]]:
-    """Rows of [metric, series, value per target...]; the best value per cell passed to mark."""
+def grid(
+    table: Table, mark: Callable[[str], str], other: Callable[[str], str] = str
+) -> list[list[str]]:
+    """Rows of [metric, series, value per target...]; the best value per cell passed to mark,
+    the others to `other` (plain text pads them so a marker never shifts the digits)."""
     rows: list[list[str]] = []
     for metric in table.metrics:
         texts, best = metric_block(table, metric)
         for s, series in enumerate(table.series):
-            marked = [mark(x) if best[t] == s else x for t, x in enumerate(texts[s])]
+            marked = [mark(x) if best[t] == s else other(x) for t, x in enumerate(texts[s])]
             rows.append([metric.label if s == 0 else "", series.label, *marked])
     return rows
 
@@ -73,7 +77,11 @@ def footer(table: Table) -> list[str]:
 
 
 def to_plain(table: Table) -> str:
-    rows = [[inert(c) for c in r] for r in [header(table), *grid(table, lambda x: x + " *")]]
+    body = grid(table, lambda x: x + " *", lambda x: x + "  ")
+    rows = [
+        [inert(c) for c in r]
+        for r in [[*header(table)[:2], *(h + "  " for h in header(table)[2:])], *body]
+    ]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [inert(title(table)), ""]
     for n, row in enumerate(rows):
@@ -108,15 +116,17 @@ def to_records(table: Table) -> list[dict[str, Any]]:
     out = []
     for series, values in zip(table.series, table.values, strict=True):
         for point in values:
-            out.append({"series": series.label, **series.key, **_point_dict(point)})
+            key = {BY_NAME[d].column: v for d, v in series.key.items()}  # canonical names
+            out.append({"series": series.label, **key, **_point_dict(point)})
     return out
 
 
-def to_csv(table: Table) -> str:
+def to_csv(table: Table, delimiter: str = ",") -> str:
+    """Machine values: one record per series and target, full precision, canonical names."""
     records = to_records(table)
     buf = io.StringIO()
     fields = list(records[0]) if records else ["series"]
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
     writer.writerow([spreadsheet_cell(f) for f in fields])
     for r in records:
         writer.writerow(["" if r.get(f) is None else spreadsheet_cell(r[f]) for f in fields])
@@ -124,9 +134,8 @@ def to_csv(table: Table) -> str:
 
 
 def to_tsv(table: Table) -> str:
-    """The grid as tab-separated text: pastes into a spreadsheet cell by cell."""
-    rows = [header(table), *grid(table, lambda x: x)]
-    return "\n".join("\t".join(spreadsheet_cell(c) for c in r) for r in rows) + "\n"
+    """The CSV's records and columns, tab-separated: pastes into a spreadsheet cell by cell."""
+    return to_csv(table, "\t")
 
 
 def to_json_obj(table: Table) -> dict[str, Any]:
@@ -182,7 +191,7 @@ OUTPUT_FORMATS: tuple[OutputFormat, ...] = (
     OutputFormat("plain", "aligned text, for terminals and logs", "txt", to_plain),
     OutputFormat("markdown", "a Markdown table, for chats, docs and PRs", "md", to_markdown),
     OutputFormat("csv", "one record per series and target, full precision", "csv", to_csv),
-    OutputFormat("tsv", "the grid, tab-separated, for spreadsheets", "tsv", to_tsv),
+    OutputFormat("tsv", "the CSV's machine values, tab-separated, for spreadsheets", "tsv", to_tsv),
     OutputFormat("json", "everything, for scripts", "json", to_json),
 )
 FORMATS: dict[str, OutputFormat] = {f.name: f for f in OUTPUT_FORMATS}
