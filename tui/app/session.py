@@ -27,6 +27,7 @@ from tui.core.select import (
     match_model,
     sequences,
 )
+from tui.core.series import FrontCache
 from tui.core.table import Options, Table, compute
 from tui.pipeline import Request
 
@@ -100,6 +101,11 @@ class Session:
         self.hardware: HardwareTable = request.hardware
         self._latest = frame[~frame["superseded"]] if "superseded" in frame else frame
         self._slices: dict[tuple[str, bool], pd.DataFrame] = {}
+        self._fronts: FrontCache = {}
+        self._counts: tuple[tuple[Any, ...], dict[str, Any]] | None = None
+        self._models: dict[
+            bool, dict[str, int]
+        ] = {}  # frontiers and splines of series whose rows are unchanged
         self.chart_keys = tuple(
             m.key
             for m in CHART
@@ -208,19 +214,32 @@ class Session:
         try:
             # The model's slice, not every row: a change costs what is on screen.
             rows = self.model_rows(state.model)
-            table = compute(rows, self.selection(state), self.hardware, options, self.problems)
+            table = compute(
+                rows, self.selection(state), self.hardware, options, self.problems, self._fronts
+            )
         except SelectionError as exc:
             return Outcome(None, f"Nothing to show: {exc}.")
         return Outcome(table)
 
     def sidebar_counts(self, state: ViewState) -> dict[str, Any]:
-        """What the sidebar lists: models, sequences and run counts per filter value."""
+        """What the sidebar lists: models, sequences and run counts per filter value.
+
+        Cached like the table: a visual change (metric, log scale) counts nothing again, and
+        the model list is counted once per rerun mode.
+        """
+        key = state.numbers_key()
+        if self._counts is not None and self._counts[0] == key:
+            return self._counts[1]
         outcome = self.outcome(state)
         rows = self.rows(state)
         group_by = outcome.table.group_by if outcome.table else state.group_by
-        return {
-            "models": model_counts(self.all_rows(state.keep_reruns)),
+        if state.keep_reruns not in self._models:
+            self._models[state.keep_reruns] = model_counts(self.all_rows(state.keep_reruns))
+        made = {
+            "models": self._models[state.keep_reruns],
             "sequences": sequence_counts(self.model_rows(state.model, state.keep_reruns)),
             "counts": counts(rows, state.filters),
             "group_by": group_by if group_by is not None else default_group_by(rows),
         }
+        self._counts = (key, made)
+        return made

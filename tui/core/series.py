@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
 import pandas as pd
 
@@ -40,11 +42,11 @@ class Series:
         """The series' curve: the total-throughput frontier (or the output one, see basis)."""
         return self.fronts[self.basis]
 
-    @property
+    @cached_property
     def hardware(self) -> list[str]:
         return sorted(self.rows["hardware"].unique())
 
-    @property
+    @cached_property
     def frameworks(self) -> list[str]:
         return sorted(self.rows["framework"].unique())
 
@@ -74,11 +76,33 @@ def _fronts(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {column: frontier(rows, y=column) for column in FRONTIERS}
 
 
-def build_series(rows: pd.DataFrame, group_by: tuple[str, ...]) -> list[Series]:
+FrontCache = dict[tuple[Any, ...], tuple[dict[str, pd.DataFrame], dict[tuple[str, str], Spline]]]
+"""A series' frontiers and splines by its key and rows: reused until those rows change."""
+CACHE_LIMIT = 4096
+
+
+def _cached_fronts(
+    key: dict[str, str], part: pd.DataFrame, cache: FrontCache | None
+) -> tuple[dict[str, pd.DataFrame], dict[tuple[str, str], Spline]]:
+    if cache is None:
+        return _fronts(part), {}
+    tag = (tuple(key.items()), tuple(part.index))
+    if tag not in cache:
+        if len(cache) > CACHE_LIMIT:
+            cache.clear()
+        cache[tag] = (_fronts(part), {})
+    return cache[tag]
+
+
+def build_series(
+    rows: pd.DataFrame, group_by: tuple[str, ...], cache: FrontCache | None = None
+) -> list[Series]:
     """One series per distinct value of the grouped dimensions, in a stable order.
 
     When no run has total-token throughput (files without input lengths), every series
-    follows its output-token frontier instead, so the table still has values.
+    follows its output-token frontier instead, so the table still has values. With a
+    `cache` (the explorer's), a series whose rows did not change keeps its frontiers and
+    splines: a filter change costs the series it touches.
     """
     cols = [BY_NAME[d].column for d in group_by]
     groups = list(rows.groupby(cols, sort=True, dropna=False)) if cols else [((), rows)]
@@ -91,12 +115,12 @@ def build_series(rows: pd.DataFrame, group_by: tuple[str, ...]) -> list[Series]:
         if len(keys) > 1
         else frozenset()
     )
-    fronts = [_fronts(part) for _, part in groups]
-    totals = any(not f[TPUT].empty for f in fronts) or rows.empty
+    made = [_cached_fronts(key, part, cache) for key, (_, part) in zip(keys, groups, strict=True)]
+    totals = any(not f[TPUT].empty for f, _ in made) or rows.empty
     basis = TPUT if totals else OUTPUT_TPUT
     return [
-        Series(key, series_label(key, shared), part, front, basis)
-        for key, (_, part), front in zip(keys, groups, fronts, strict=True)
+        Series(key, series_label(key, shared), part, front, basis, splines)
+        for key, (_, part), (front, splines) in zip(keys, groups, made, strict=True)
     ]
 
 

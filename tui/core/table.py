@@ -13,7 +13,7 @@ from tui.core.measures import OUTPUT_TABLE, OUTPUT_TPUT, TABLE, TPUT, Metric
 from tui.core.reruns import drop_reruns
 from tui.core.schema import KIND_PUBLISHED, Problem
 from tui.core.select import Selection, SelectionError, resolve
-from tui.core.series import Point, Series, build_series, values_at
+from tui.core.series import FrontCache, Point, Series, build_series, values_at
 from tui.core.targets import RULE_MOST, default_targets, format_target, target_range
 
 
@@ -178,11 +178,15 @@ def compute(
     hardware: HardwareTable,
     options: Options = Options(),
     problems: list[Problem] | None = None,
+    cache: FrontCache | None = None,
 ) -> Table:
-    """Selection -> series -> frontier -> values at targets -> sentences. Raises SelectionError."""
+    """Selection -> series -> frontier -> values at targets -> sentences. Raises SelectionError.
+
+    `cache` keeps each series' frontiers and splines between calls (the explorer passes one).
+    """
     resolved = resolve(frame, selection)
     rows, dropped = (resolved.rows, 0) if options.keep_reruns else drop_reruns(resolved.rows)
-    series = build_series(rows, resolved.group_by)
+    series = build_series(rows, resolved.group_by, cache)
     targets, notes = choose_targets(series, options.targets)
     values = [values_at(s, targets, hardware, options.cost_model) for s in series]
     for s in series:
