@@ -220,12 +220,14 @@ def test_mixed_directory_in_check(tmp_path: Path) -> None:
         "vllm_conc4.json": ("vllm", 1),
         "vllm_conc8.json": ("vllm", 1),
         "vllm_conc16.json": ("vllm", 1),
+        "paretop.toml": ("skipped: metadata sidecar for the runs beside it", 0),
     }
     assert [Path(p["path"]).name for p in doc["problems"]] == ["broken.json"]
     text = CliRunner().invoke(main, ["check", str(sweep)])
     assert (
         "broken.json" in text.stdout
-        and "4 rows from 5 files; 1 problems in 1 files." in text.stdout
+        and "4 rows from 5 files (1 more found and skipped, each listed above); 1 problems in 1 files."
+        in text.stdout
     )
 
 

@@ -198,7 +198,10 @@ def test_agentic_rows_are_explained(formats: Path) -> None:
 
 def test_whole_folder_loads_every_good_row(formats: Path) -> None:
     res = load_paths([formats])
-    assert len(res.frame) == 26 and len(res.files) == 20 and len(res.problems) == 7
+    read = [f for f in res.files if not f.format.startswith("skipped")]
+    skipped = {Path(f.path).name for f in res.files if f.format.startswith("skipped")}
+    assert len(res.frame) == 26 and len(read) == 20 and len(res.problems) == 7
+    assert skipped == {"SOURCE.md"} and len(res.files) - len(read) == 7  # one per folder, named
 
 
 def test_sidecar_beats_file_and_set_beats_sidecar(tmp_path: Path, formats: Path) -> None:

@@ -115,6 +115,7 @@ def test_the_recorded_responses_load_without_problems() -> None:
     assert {f.format for f in res.files} == {
         "inferencex-api",
         "inferencex-api (cache metadata, no rows)",
+        "skipped: not a result file (.md)",  # SOURCE.md, named in the file list
     }
     assert set(res.frame["model"]) == {"DeepSeek-R1-0528"}
 

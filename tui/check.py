@@ -42,9 +42,11 @@ def as_text(result: LoadResult) -> str:
     if notes:
         lines += ["", "Missing metadata:"] + [f"  {inert(n)}" for n in notes]
     bad = len({p.path for p in result.problems})
+    passed = sum(1 for f in result.files if f.format.startswith("skipped"))
+    also = f" ({passed} more found and skipped, each listed above)" if passed else ""
     lines += [
         "",
-        f"{len(result.frame)} rows from {len(result.files)} files; "
+        f"{len(result.frame)} rows from {len(result.files) - passed} files{also}; "
         f"{len(result.problems)} problems in {bad} files.",
     ]
     return "\n".join(lines) + "\n"

@@ -67,18 +67,35 @@ def _is_dir(path: Path, problems: list[Problem]) -> bool | None:
     return None
 
 
-def iter_files(path: Path, problems: list[Problem] | None = None) -> Iterator[Path]:
+Skipped = list[tuple[str, str]]
+"""(path, why) of what a folder walk found but does not read: never passed over silently."""
+
+
+def skip_reason(name: str) -> str | None:
+    """Why a file in a folder is not read, or None when it is a candidate result file."""
+    if name == "paretop.toml":
+        return "metadata sidecar for the runs beside it"
+    if name.startswith("."):
+        return "hidden file"
+    suffix = Path(name).suffix.lower()
+    return f"not a result file ({suffix})" if suffix in SKIP_SUFFIXES else None
+
+
+def iter_files(
+    path: Path, problems: list[Problem] | None = None, skipped: Skipped | None = None
+) -> Iterator[Path]:
     """The path itself, or every file below a folder (sorted; hidden and non-result names
-    skipped). What cannot be listed or is a symlink loop is added to `problems`."""
+    skipped, and named in `skipped`). What cannot be listed or is a symlink loop is added to
+    `problems`."""
     found = [] if problems is None else problems
     kind = _is_dir(path, found)
     if kind is False:
         yield path
     elif kind:
-        yield from _walk(path, found)
+        yield from _walk(path, found, [] if skipped is None else skipped)
 
 
-def _walk(top: Path, problems: list[Problem]) -> Iterator[Path]:
+def _walk(top: Path, problems: list[Problem], skipped: Skipped) -> Iterator[Path]:
     top_id = _identity(top)
     seen: set[tuple[int, int]] = {top_id} if top_id else set()
 
@@ -86,10 +103,16 @@ def _walk(top: Path, problems: list[Problem]) -> Iterator[Path]:
         problems.append(Problem(str(exc.filename or top), f"folder not listed: {describe(exc)}"))
 
     for root, dirs, files in os.walk(top, onerror=unlisted, followlinks=True):
+        for d in sorted(dirs):
+            if d.startswith("."):
+                skipped.append((str(Path(root) / d), "hidden folder, not read"))
         dirs[:] = [d for d in sorted(dirs) if _enter(Path(root) / d, seen, problems)]
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() not in SKIP_SUFFIXES:
+            why = skip_reason(name)
+            if why is None:
                 yield Path(root) / name
+            else:
+                skipped.append((str(Path(root) / name), why))
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

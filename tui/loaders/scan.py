@@ -22,7 +22,7 @@ from tui.loaders.base import Aggregated, Converted, Document, FormatError
 from tui.loaders.common import FileRecord, LoadResult, normalise_gpu, recency
 from tui.loaders.meta import SIDECAR, Context
 from tui.loaders.offline import text_report_reason
-from tui.loaders.reading import JsonLimitError, iter_files, loads
+from tui.loaders.reading import JsonLimitError, Skipped, iter_files, loads
 from tui.loaders.records import (
     STREAM_BYTES,
     Records,
@@ -227,10 +227,13 @@ def load_paths(
     result = LoadResult()
     rows: list[dict[str, Any]] = []
     work: list[tuple[Path, Context]] = []
+    passed_over: Skipped = []  # found in a folder but not result files: listed, never silent
     for given in paths:
         path = Path(given)
         ctx = Context(path, dict(metadata or {}))
-        work += [(f, ctx) for f in iter_files(path, result.problems) if f.name != SIDECAR]
+        work += [
+            (f, ctx) for f in iter_files(path, result.problems, passed_over) if f.name != SIDECAR
+        ]
     skipped = _repeats(work)
     for done, (file, ctx) in enumerate(work):
         if progress:
@@ -242,6 +245,7 @@ def load_paths(
         result.files.append(FileRecord(str(file), got.fmt, len(got.rows)))
         if got.pending:
             result.pending.append(str(file))
+    result.files += [FileRecord(p, f"skipped: {why}", 0) for p, why in passed_over]
     for ctx in {id(c): c for _, c in work}.values():
         result.problems.extend(ctx.problems)
     group_measured(rows)
