@@ -108,3 +108,50 @@ async def test_escape_sequences_in_names_are_shown_not_sent(tmp_path: Path) -> N
         await settle(app, pilot)
         title = str(app.screen.query_one("#inspector-title").render())
         assert "\x1b" not in title
+
+
+async def test_palette_entries_show_names_as_text(tmp_path: Path) -> None:
+    from textual.content import Content
+
+    (tmp_path / "runs.csv").write_text(
+        HOSTILE.replace("[/]Bad [b]model", "evil\x1b]2;pwned\x07[b]model")
+    )
+    app = make_app(build_request(paths=[tmp_path]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        model = [t for t in titles if t.startswith("Model: ")]
+        assert all("\x1b" not in t for t in titles)
+        # The palette parses titles as markup: the name must come out as typed, escaped.
+        assert Content.from_markup(model[0]).plain == "Model: evil\\x1b]2;pwned\\x07[b]model"
+
+
+async def test_targets_outside_every_frontier_are_refused_in_the_dialog() -> None:
+    from textual.widgets import Input
+
+    from tui.app.screens import TargetsScreen
+
+    app = make_app(app_request(model="dsv4", group_by="spec", targets="26,44,62"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("t")
+        assert isinstance(app.screen, TargetsScreen)
+        app.screen.query_one(Input).value = "1000"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, TargetsScreen)  # still open, saying why
+        assert "outside every series' frontier" in str(
+            app.screen.query_one("#targets-error").render()
+        )
+        await pilot.press("escape")
+        assert app.table is not None and app.table.targets == [26, 44, 62]
+
+
+async def test_shrinking_the_window_hides_the_sidebar() -> None:
+    app = make_app(app_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(app, pilot)
+        assert not app.query_one("#sidebar").has_class("-hidden")
+        await pilot.resize_terminal(70, 20)
+        await settle(app, pilot)
+        assert app.query_one("#sidebar").has_class("-hidden")

@@ -168,7 +168,7 @@ def test_empty_and_missing_fields(tmp_path: Path) -> None:
     res = load_paths([tmp_path])
     reasons = sorted(p.reason for p in res.problems)
     assert reasons[0] == "empty file"
-    assert reasons[1].startswith("no throughput: the file has neither total_token_throughput")
+    assert reasons[1].startswith("no throughput: no total_token_throughput, and duration is 0")
 
 
 def test_set_rejects_unknown_keys() -> None:

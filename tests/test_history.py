@@ -24,7 +24,7 @@ def day(date: str, points: list[tuple[float, float]], **kw: object) -> list[dict
 def test_a_value_only_where_the_target_is_inside_that_dates_frontier() -> None:
     rows = day("2026-01-01", [(20, 300), (40, 100)]) + day("2026-02-01", [(36, 200), (60, 50)])
     (line,) = history(frame(*rows), "M", "1k/1k", 30, "tput_per_gpu", TABLE)
-    assert line.label == "h200/sglang/fp8/Off"
+    assert line.label == "h200/sglang/Off/fp8"
     # 2026-01-01: two points, a straight line: 300 + (30 - 20) / 20 * (100 - 300) = 200
     # 2026-02-01: its frontier starts at 36 > 30, so no point (never the edge value)
     assert [(p.when, p.value) for p in line.points] == [("2026-01-01", pytest.approx(200))]
@@ -37,7 +37,7 @@ def test_one_line_per_configuration_dates_in_order() -> None:
         + day("2026-01-01", [(20, 30), (40, 10)], hardware="mi300x")
     )
     lines = history(frame(*rows), "M", "1k/1k", 30, "tput_per_gpu", TABLE)
-    assert [ln.label for ln in lines] == ["h200/sglang/fp8/Off", "mi300x/sglang/fp8/Off"]
+    assert [ln.label for ln in lines] == ["h200/sglang/Off/fp8", "mi300x/sglang/Off/fp8"]
     # h200: 200 on 2026-01-01 (midway between 300 and 100), 300 on 2026-02-01
     assert [(p.when, p.value) for p in lines[0].points] == [
         ("2026-01-01", pytest.approx(200)),
@@ -103,7 +103,7 @@ def test_history_command_on_the_bundled_runs() -> None:
     lines = got.stdout.splitlines()
     assert lines[0] == "DeepSeek-R1-0528 1k/1k: tok/s/GPU at 35 tok/s/user, by run date"
     assert lines[1] == "data: bundled InferenceMAX snapshot, to 2026-01-14"
-    (row,) = [ln for ln in lines if ln.startswith("h200/sglang/fp8/Off")]
+    (row,) = [ln for ln in lines if ln.startswith("h200/sglang/Off/fp8")]
     runs = [part.split(":")[0].split()[-1] for part in row.split(";")]
     assert runs == sorted(runs) and len(runs) == 3  # run ids, oldest first
     assert lines[-1].startswith("3 runs, ")

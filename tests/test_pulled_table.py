@@ -123,7 +123,7 @@ def test_history_from_the_pulled_cache(tmp_path: Path, monkeypatch: pytest.Monke
     obj = json.loads(got.stdout)
     assert obj["source"].startswith("InferenceX, pulled ")
     (line,) = obj["lines"]
-    assert line["configuration"] == "mi300x/sglang/fp8/Off"
+    assert line["configuration"] == "mi300x/sglang/Off/fp8"
     # the cache holds the latest rows and the history: one day's frontier uses both (the same
     # measurements appear in both files, and a point counts once)
     rows = json.loads((API / "benchmarks-history.json").read_text())

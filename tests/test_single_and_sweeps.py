@@ -47,3 +47,13 @@ async def test_inspector_shows_replicates_and_their_spread() -> None:
         await pilot.pause()
         title = str(app.screen.query_one("#inspector-title").render())
         assert "Replicates: 1 settings measured more than once" in title
+
+
+def test_other_models_in_the_files_are_named(formats: Path) -> None:
+    folder = formats / "sglang"
+    got = CliRunner().invoke(
+        main, ["table", str(folder), "--set", "hardware=h100", "--set", "num_gpus=1"]
+    )
+    assert "These files also hold other models: deepseek_dp_mla (1), llama_3_3_70b_online (7)" in (
+        got.stdout
+    )

@@ -111,7 +111,17 @@ def edit_targets(app: ParetopApp) -> None:
         shown = ", ".join(f"{t:g}" for t in app.table.targets) if app.table else ""
         app.say(f"Targets: {shown} tok/s/user" + (" (defaults)." if not result else "."))
 
-    app.push_screen(TargetsScreen(app.table.targets), done)
+    def check(targets: tuple[float, ...]) -> str | None:
+        if app.session is None or app.state is None:
+            return None
+        outcome = app.session.outcome(replace(app.state, targets=targets))
+        return (
+            None
+            if outcome.table is not None
+            else outcome.message.removeprefix("Nothing to show: ").rstrip(".")
+        )
+
+    app.push_screen(TargetsScreen(app.table.targets, check), done)
 
 
 def zoom(app: ParetopApp) -> None:

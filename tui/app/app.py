@@ -112,6 +112,8 @@ class ParetopApp(App[None]):
         self.fit(event.size.width, event.size.height)
 
     def fit(self, width: int, height: int) -> None:
+        if width < self.NARROW:  # shrunk below the table's needs: the sidebar makes way
+            self.query_one(Sidebar).add_class("-hidden")
         self.screen.set_class(height < self.SHORT, "-short")
         self.screen.set_class(width < self.MINIMUM[0] or height < self.MINIMUM[1], "-tiny")
 

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.markup import escape
 
 from tui.app.keys import BINDINGS
 from tui.core.dimensions import BY_NAME
 from tui.core.export import OUTPUT_FORMATS
 from tui.core.measures import CHART
+from tui.core.text import inert
 
 if TYPE_CHECKING:
     from tui.app.app import ParetopApp
@@ -38,23 +40,32 @@ def system_commands(app: ParetopApp) -> Iterator[SystemCommand]:
         )
 
 
+def shown(text: str) -> str:
+    """A name from the data in a palette entry: control characters visible, markup inert."""
+    return escape(inert(text))
+
+
 def choices(app: ParetopApp) -> Iterator[SystemCommand]:
     """Every model, sequence and filter value by name: type a few letters to jump there."""
     state, session = app.state, app.session
     if state is None or session is None:
         return
     for model in session.sidebar_counts(state)["models"]:
-        yield SystemCommand(f"Model: {model}", "Show this model", partial(app.choose_model, model))
+        yield SystemCommand(
+            f"Model: {shown(model)}", "Show this model", partial(app.choose_model, model)
+        )
     for sequence in session.sequences(state.model):
         yield SystemCommand(
-            f"Sequence: {sequence}", "Input/output lengths", partial(app.choose_sequence, sequence)
+            f"Sequence: {shown(sequence)}",
+            "Input/output lengths",
+            partial(app.choose_sequence, sequence),
         )
     for dim, values in session.all_values(state.model, state.sequence).items():
         title = BY_NAME[dim].title
         for value in values:
             on = value in state.chosen(dim)
             yield SystemCommand(
-                f"{title}: {BY_NAME[dim].display(value)} ({'shown' if on else 'hidden'})",
+                f"{title}: {shown(BY_NAME[dim].display(value))} ({'shown' if on else 'hidden'})",
                 f"{'Hide' if on else 'Show'} these runs",
                 partial(app.toggle_value, dim, value),
             )

@@ -91,8 +91,9 @@ class HistoryScreen(ModalScreen[None]):
         shown = [line for line in lines if line.points]
         self.query_one("#history-title", Label).update(
             Text(
-                f"History: {metric.title} at {self.target:g} tok/s/user over run dates "
-                f"({len(shown)} of {len(lines)} configurations reach it). m: metric, Esc: close"
+                f"History at {self.target:g} tok/s/user: {metric.title}, {len(shown)} of "
+                f"{len(lines)} configurations; x: run date, or run id where the data has no date."
+                " m: metric, Esc: close"
             )
         )
         plot = self.query_one(PlotextPlot)

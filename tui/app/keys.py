@@ -10,7 +10,7 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="Quit"),
     Binding("question_mark", "help", "Help", tooltip="This help"),
     Binding(
-        "slash",
+        "slash,ctrl+p",
         "command_palette",
         "Find",
         show=False,

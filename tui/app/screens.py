@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -65,9 +66,12 @@ class TargetsScreen(ModalScreen[tuple[float, ...] | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, current: list[float]) -> None:
+    def __init__(
+        self, current: list[float], check: Callable[[tuple[float, ...]], str | None]
+    ) -> None:
         super().__init__()
         self.current = current
+        self.check = check  # why these targets would show nothing, or None when they are fine
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -85,12 +89,20 @@ class TargetsScreen(ModalScreen[tuple[float, ...] | None]):
             self.dismiss(())
             return
         try:
-            self.dismiss(tuple(parse_targets(text)))
+            targets = tuple(parse_targets(text))
         except ValueError as exc:
-            self.query_one("#targets-error", Label).update(
-                Text(inert(f"{exc}. Targets unchanged."))
-            )
-            self.query_one("#targets-error").add_class("error")
+            self.refuse(str(exc))
+            return
+        problem = self.check(targets)
+        if problem:
+            self.refuse(problem)
+            return
+        self.dismiss(targets)
+
+    def refuse(self, reason: str) -> None:
+        """Stay open, say why, keep the previous targets."""
+        self.query_one("#targets-error", Label).update(Text(inert(f"{reason}. Targets unchanged.")))
+        self.query_one("#targets-error").add_class("error")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -107,6 +107,9 @@ class Sidebar(VerticalScroll):
             self._shown[widget_id] = labels
         if select.value != value:
             select.value = value
+        elif labels != self._shown.get(f"{widget_id}:shown"):
+            select.mutate_reactive(Select.value)  # type: ignore[misc]  # same value, new label
+        self._shown[f"{widget_id}:shown"] = labels
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()

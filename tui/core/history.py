@@ -22,7 +22,7 @@ from tui.core.schema import KIND_RUN
 from tui.core.select import Selection, resolve
 from tui.core.series import series_label
 
-GROUP_BY = ("hardware", "framework", "precision", "spec")
+GROUP_BY = ("hardware", "framework", "spec", "precision")  # labels read as in the main view
 
 
 @dataclass(frozen=True)

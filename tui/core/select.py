@@ -155,6 +155,7 @@ class Resolved:
     group_by: tuple[str, ...]
     rows: pd.DataFrame
     elsewhere: dict[str, int] = field(default_factory=dict)  # runs at the model's other sequences
+    other_models: dict[str, int] = field(default_factory=dict)  # runs of the other models loaded
 
 
 def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
@@ -171,4 +172,6 @@ def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
     for dim in DIMENSIONS:
         rows = filter_values(rows, dim.name, sel.chosen(dim.name), sel.strict)
     group_by = sel.group_by if sel.group_by is not None else default_group_by(rows)
-    return Resolved(model, sequence, group_by, rows, elsewhere)
+    others = frame.loc[frame["model"] != model, "model"].value_counts()
+    other_models = {str(m): int(n) for m, n in sorted(others.items(), key=lambda kv: str(kv[0]))}
+    return Resolved(model, sequence, group_by, rows, elsewhere, other_models)

@@ -165,6 +165,14 @@ def _elsewhere(sizes: dict[str, int]) -> list[str]:
     ]
 
 
+def _other_models(sizes: dict[str, int], data_label: str | None) -> list[str]:
+    """In the user's own files, runs of other models are named, never dropped silently."""
+    if not sizes or data_label is not None:  # bundled or pulled data: every model is listed
+        return []
+    listed = ", ".join(f"{name} ({n})" for name, n in sizes.items())
+    return [f"These files also hold other models: {listed}; choose one with --model."]
+
+
 def _why_no_curve(series: Series) -> str:
     """Why a series has no frontier: no GPU count, or no throughput of the kind shown."""
     if series.rows["num_gpus"].isna().all():
@@ -208,7 +216,8 @@ def compute(
         notes=notes
         + _notes(series, targets, dropped)
         + missing_notes(rows)
-        + _elsewhere(resolved.elsewhere),
+        + _elsewhere(resolved.elsewhere)
+        + _other_models(resolved.other_models, options.data_label),
         reruns_dropped=dropped,
         problems=list(problems or []),
         data_label=options.data_label,

@@ -86,6 +86,12 @@ def serving_run(
     output = to_number(rec.get("output_throughput"))
     if not output > 0:
         output = ratio(tokens_out, to_number(rec.get("duration")))
+    duration = to_number(rec.get("duration"))
+    if not total > 0 and tokens_in + tokens_out > 0 and not duration > 0:
+        raise RowError(
+            f"no throughput: no {total_key}, and duration is {rec.get('duration')!r}, so the "
+            "token totals cannot be turned into tokens/s; paretop needs a positive duration"
+        )
     if not total > 0:
         raise RowError(
             f"no throughput: the file has neither {total_key} nor total_input_tokens, "
