@@ -20,7 +20,7 @@ BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         "m",
         "next_metric",
         "Metric",
-        tooltip="Next chart metric (throughput, cost, tok/s/MW, concurrency, latency)",
+        tooltip="Next chart metric (every metric is also in the palette: ctrl+p, Chart: ...)",
     ),
     Binding("M", "prev_metric", "Prev metric", show=False, tooltip="Previous chart metric"),
     Binding("L", "toggle_log", "Log", tooltip="Log scale on the y axis"),
