@@ -70,6 +70,7 @@ class Context:
     overrides: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     _sidecars: dict[Path, dict[str, Any]] = field(default_factory=dict)
+    _given: dict[Path, dict[str, Any]] = field(default_factory=dict)  # per folder, per load
 
     def sidecar(self, folder: Path) -> dict[str, Any]:
         if folder not in self._sidecars:
@@ -121,12 +122,16 @@ class Context:
         return list(reversed(chain))
 
     def given(self, path: Path) -> dict[str, Any]:
-        """Sidecar values (nearest wins) overlaid by --set values."""
-        merged: dict[str, Any] = {}
-        for folder in self.folders(path):
-            merged.update(self.sidecar(folder))
-        merged.update(self.overrides)
-        return merged
+        """Sidecar values (nearest wins) overlaid by --set values; worked out once per folder
+        (a file of 200 rows asks 200 times)."""
+        folder = path.parent
+        if folder not in self._given:
+            merged: dict[str, Any] = {}
+            for step in self.folders(path):
+                merged.update(self.sidecar(step))
+            merged.update(self.overrides)
+            self._given[folder] = merged
+        return dict(self._given[folder])
 
     def where_to_set(self, path: Path) -> str:
         return str(path.parent / SIDECAR)
