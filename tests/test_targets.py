@@ -9,7 +9,6 @@ from tui.core.targets import (
     default_targets,
     parse_targets,
     round_half_up,
-    shared_range,
     target_range,
 )
 
@@ -19,9 +18,11 @@ def test_seed_targets_from_8_to_80() -> None:
 
 
 def test_shared_range_is_the_intersection() -> None:
-    assert shared_range([(8, 80), (20, 100), (5, 70)]) == (20, 70)
-    assert shared_range([(1, 2), (3, 4)]) is None
-    assert shared_range([]) is None
+    found = target_range([(8, 80), (20, 100), (5, 70)])
+    assert found is not None and (found.low, found.high, found.rule) == (20, 70, RULE_SHARED)
+    apart = target_range([(1, 2), (3, 4)])  # no common point: not the shared rule
+    assert apart is not None and apart.rule != RULE_SHARED
+    assert target_range([]) is None
 
 
 def test_narrow_ranges_keep_decimals_inside_the_range() -> None:

@@ -102,14 +102,14 @@ class Sidebar(VerticalScroll):
     def _fill_select(self, widget_id: str, options: dict[str, int], value: str) -> None:
         select = self.query_one(f"#{widget_id}", Select)
         labels = [(f"{name} ({n})" if n else name, name) for name, n in options.items()]
-        if labels != self._shown.get(widget_id):  # refilling a Select closes and resets it
+        refill = labels != self._shown.get(widget_id)
+        if refill:  # only when they differ: refilling a Select closes and resets it
             select.set_options([(Text(inert(label)), name) for label, name in labels])
             self._shown[widget_id] = labels
         if select.value != value:
             select.value = value
-        elif labels != self._shown.get(f"{widget_id}:shown"):
+        elif refill:
             select.mutate_reactive(Select.value)  # type: ignore[misc]  # same value, new label
-        self._shown[f"{widget_id}:shown"] = labels
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()

@@ -94,7 +94,3 @@ def lookup(name: str) -> Dimension | None:
     """A dimension by its name or one of its aliases (case-insensitive)."""
     key = name.strip().lower()
     return next((d for d in DIMENSIONS if key == d.name or key in d.aliases), None)
-
-
-def display(dim: str, value: str) -> str:
-    return BY_NAME[dim].display(value)

@@ -22,15 +22,6 @@ class TargetRange:
     outside: tuple[int, ...] = ()  # indices of series whose range does not hold this interval
 
 
-def shared_range(ranges: Sequence[tuple[float, float]]) -> tuple[float, float] | None:
-    """The interactivity interval every series covers, or None when they do not overlap."""
-    if not ranges:
-        return None
-    low = max(r[0] for r in ranges)
-    high = min(r[1] for r in ranges)
-    return (low, high) if low <= high else None
-
-
 def target_range(ranges: Sequence[tuple[float, float]]) -> TargetRange | None:
     """The range for default targets (docs/METHOD.md, Targets); None without usable ranges.
 
