@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from tui.cli_input import fail, file_options, load_files
 from tui.cli_remote import SOURCE_HELP, SOURCES, history_cmd, pull_cmd
 from tui.cli_rows import rows_cmd
 from tui.core.dimensions import DIMENSIONS, GROUP_ORDER
@@ -101,13 +102,6 @@ def _request(kw: dict[str, Any]) -> Request:
         source=kw["source"],
     )
     return replace(request, ascii=ascii_only)
-
-
-def fail(message: str) -> None:
-    from tui.core.text import inert
-
-    click.echo(f"paretop: {inert(message)}", err=True)
-    sys.exit(1)
 
 
 class DefaultGroup(click.Group):
@@ -214,28 +208,15 @@ def table_cmd(fmt: str, **kw: Any) -> None:
 
 
 @main.command("check")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--set", "sets", multiple=True, metavar="KEY=VALUE", help="Metadata, as for the table."
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["plain", "json"]), default="plain", show_default=True
-)
+@file_options(("plain", "json"))
 def check_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str) -> None:
     """Read PATHS and report each file's format and rows, then every problem.
 
     Exit 0 when everything was read, 2 when some files had problems, 1 when nothing was.
     """
     from tui.check import as_json, as_text, exit_code
-    from tui.loaders import load_paths
-    from tui.loaders.meta import parse_sets
 
-    try:
-        metadata = parse_sets(sets)
-    except ValueError as exc:
-        fail(str(exc))
-        return
-    result = load_paths(paths, metadata=metadata)
+    result = load_files(paths, sets)
     click.echo((as_json if fmt == "json" else as_text)(result), nl=False)
     sys.exit(exit_code(result))
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import click
 
+from tui.cli_input import file_options, load_files
+
 NOTHING_READ = 1
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -63,27 +65,13 @@ def as_csv(frame: Any) -> str:
 
 
 @click.command("rows")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--set", "sets", multiple=True, metavar="KEY=VALUE", help="Metadata, as for the table."
-)
-@click.option(
-    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
-)
+@file_options(("csv", "json"))
 def rows_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str) -> None:
     """Print the canonical rows read from PATHS (every column), e.g. for a spreadsheet.
 
     Problems go to stderr (CSV) or the "problems" list (JSON). Exit 1 when no row was read.
     """
-    from tui.loaders import load_paths
-    from tui.loaders.meta import parse_sets
-
-    try:
-        metadata = parse_sets(sets)
-    except ValueError as exc:
-        click.echo(f"paretop: {exc}", err=True)
-        sys.exit(1)
-    result = load_paths(paths, metadata=metadata)
+    result = load_files(paths, sets)
     if fmt == "json":
         click.echo(as_json(result.frame, result.problems), nl=False)
     else:
