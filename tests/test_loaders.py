@@ -5,31 +5,12 @@ import math
 from pathlib import Path
 
 import pytest
+from hostile_corpus import GOOD as INFERENCEMAX_ROW
 
 from tui.loaders import load_paths
 from tui.loaders.common import normalise_gpu
 
-GOOD = {
-    "hw": "b200-trt",
-    "conc": 64,
-    "model": "/models/DeepSeek-R1",
-    "infmax_model_prefix": "dsr1",
-    "framework": "TRT",
-    "precision": "fp4",
-    "spec_decoding": "mtp",
-    "disagg": False,
-    "isl": 1024,
-    "osl": 8192,
-    "tp": 4,
-    "ep": 4,
-    "dp_attention": "true",
-    "tput_per_gpu": 1234.5,
-    "output_tput_per_gpu": 1000.0,
-    "median_intvty": 40.0,
-    "median_ttft": 0.5,
-    "median_tpot": 0.025,
-    "median_e2el": 200.0,
-}
+GOOD = {**INFERENCEMAX_ROW, "framework": "TRT"}  # upper case: normalised on load
 
 
 def write(path: Path, doc: object) -> Path:

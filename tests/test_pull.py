@@ -51,6 +51,15 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+def small_cache(tmp_path: Path) -> tuple[Path, cache.Snapshot]:
+    """A complete one-file cache, written the way a pull writes it, and what was written."""
+    folder = tmp_path / "c" / "inferencex"
+    snap = cache.Snapshot("http://x", "2026-11-30T00:00:00Z")
+    snap.add("benchmarks/a.json", b"[]", "http://x/a", "t", 0)
+    cache.write(folder, snap)
+    return folder, snap
+
+
 def errors(result: Result) -> list[str]:
     return [line for line in result.stderr.splitlines() if line.startswith("paretop:")]
 
@@ -217,10 +226,7 @@ def test_an_interrupted_swap_is_recovered(api: ApiServer, tmp_path: Path) -> Non
 def test_a_write_that_fails_leaves_no_half_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "c" / "inferencex"
-    snap = cache.Snapshot("http://x", "2026-11-30T00:00:00Z")
-    snap.add("benchmarks/a.json", b"[]", "http://x/a", "t", 0)
-    cache.write(folder, snap)
+    folder, snap = small_cache(tmp_path)
     before = snapshot(folder)
 
     def boom(*args: object, **kw: object) -> str:
@@ -287,10 +293,7 @@ def test_retry_after_is_honoured_and_capped(api: ApiServer) -> None:
 def test_a_swap_that_fails_half_way_puts_the_previous_cache_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "c" / "inferencex"
-    snap = cache.Snapshot("http://x", "2026-11-30T00:00:00Z")
-    snap.add("benchmarks/a.json", b"[]", "http://x/a", "t", 0)
-    cache.write(folder, snap)
+    folder, snap = small_cache(tmp_path)
     before = snapshot(folder)
     real = cache.os.rename
     calls: list[str] = []

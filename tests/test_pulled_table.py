@@ -16,16 +16,22 @@ from tui.cli import main
 API = SHARED / "data" / "inferencex-api"
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def pulled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *extra: str) -> Path:
+    """Pull dsr1 from the recorded responses on 127.0.0.1 into tmp_path; the cache folder."""
     server = ApiServer(shared_dir(API)).start()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     try:
-        got = CliRunner().invoke(main, ["pull", "--api-url", server.url, "--model", "dsr1"])
+        args = ["pull", "--api-url", server.url, "--model", "dsr1", *extra]
+        got = CliRunner().invoke(main, args)
         assert got.exit_code == 0, got.stderr
     finally:
         server.close()
-    yield tmp_path / "paretop" / "inferencex"
+    return tmp_path / "paretop" / "inferencex"
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    yield pulled(tmp_path, monkeypatch)
 
 
 def raw_points(hardware: str) -> list[tuple[float, float]]:
@@ -107,13 +113,7 @@ def test_pulled_rows_give_the_independent_numbers(cache_dir: Path) -> None:
 
 
 def test_history_from_the_pulled_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    server = ApiServer(shared_dir(API)).start()
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    try:
-        args = ["pull", "--api-url", server.url, "--model", "dsr1", "--history"]
-        assert CliRunner().invoke(main, args).exit_code == 0
-    finally:
-        server.close()
+    pulled(tmp_path, monkeypatch, "--history")
     got = CliRunner().invoke(
         main,
         ["history", "--source", "pulled", "--model", "DeepSeek-R1-0528", "--sequence", "1k/1k",
@@ -210,13 +210,7 @@ async def test_the_explorer_opens_on_pulled_data(cache_dir: Path) -> None:
 def test_the_table_uses_the_latest_rows_not_the_history(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    server = ApiServer(shared_dir(API)).start()
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    try:
-        args = ["pull", "--api-url", server.url, "--model", "dsr1", "--history"]
-        assert CliRunner().invoke(main, args).exit_code == 0
-    finally:
-        server.close()
+    pulled(tmp_path, monkeypatch, "--history")
     latest = tmp_path / "paretop" / "inferencex" / "benchmarks"
     view = ["--model", "DeepSeek-R1-0528", "--sequence", "1k/1k", "--hardware", "mi300x"]
     obj = table_json("--source", "pulled", *view)
