@@ -345,6 +345,10 @@ class ParetopApp(App[None]):
                     self.state.metric,
                     self.state.cost_model,
                     self.series_styles,
+                    # Pulled data keeps its history in other files; anything else has it loaded.
+                    None
+                    if self.request.data and self.request.data.kind == "pulled"
+                    else self.session.frame,
                 )
             )
 

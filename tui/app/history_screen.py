@@ -42,11 +42,13 @@ class HistoryScreen(ModalScreen[None]):
         metric: str,
         cost_model: str,
         series_styles: SeriesStyles,
+        rows: pd.DataFrame | None = None,
     ) -> None:
+        """`rows`: the rows already loaded, when they hold the history (not pulled data)."""
         super().__init__()
         self.request, self.selection, self.target = request, selection, target
         self.metric, self.cost_model, self.series_styles = metric, cost_model, series_styles
-        self.frame_rows: pd.DataFrame | None = None  # loaded once, reused when the metric changes
+        self.frame_rows: pd.DataFrame | None = rows  # loaded once, reused when the metric changes
 
     def compose(self) -> ComposeResult:
         with Vertical(id="inspector"):

@@ -17,8 +17,12 @@ __all__ = ["DERIVED_COLUMNS", "with_measured_power"]
 
 
 def with_measured_power(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with the measured-power columns (NaN where no valid measurement)."""
-    out = frame.copy() if not frame.empty else frame.assign()
+    """The measured-power columns added to the frame (NaN where no valid measurement).
+
+    In place, and the same frame returned: it is one just loaded, and copying every row to add
+    two columns would double the load's peak memory.
+    """
+    out = frame
     if "avg_power_w" not in out:
         for col in DERIVED_COLUMNS:
             out[col] = np.nan
