@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from tui.core.text import inert
@@ -223,15 +224,43 @@ def empty_frame() -> pd.DataFrame:
 
 def finish_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Build a DataFrame with every canonical column, in order, with stable dtypes."""
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return typed_frame(pd.DataFrame(rows, columns=COLUMNS))
+
+
+def _each_distinct(values: pd.Series, convert: Any) -> np.ndarray:
+    """`convert` once per distinct value (these columns repeat a few values over many rows)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    done = np.empty(len(uniques) + 1, dtype=object)
+    for i, value in enumerate([*uniques.tolist(), None]):
+        done[i] = convert(value)  # one by one: a tuple must stay one element
+    return done[codes]
+
+
+def typed_frame(frame: pd.DataFrame | dict[str, Any]) -> pd.DataFrame:
+    """Every canonical column, in order, with stable dtypes (extra columns are dropped).
+
+    Built column by column into one new frame, so pandas lays out its memory once.
+    """
+    given = frame if isinstance(frame, dict) else {c: frame[c] for c in frame.columns}
+    n = len(frame) if isinstance(frame, pd.DataFrame) else _length(given)
+    cols: dict[str, Any] = {}
+    for col in COLUMNS:
+        values = given.get(col)
+        cols[col] = pd.Series(
+            np.full(n, np.nan, dtype=object) if values is None else values, copy=False
+        ).reset_index(drop=True)
+    for col in PARALLEL_COLUMNS:  # the dtype rows of Python values get, however they came
+        cols[col] = cols[col].infer_objects()
     for col in [*FLOAT_COLUMNS, "recency", "measured_isl", "measured_osl"]:
-        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+        cols[col] = pd.to_numeric(cols[col], errors="coerce").astype("float64")
     for col in [*INT_COLUMNS, "record"]:
-        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
-    frame["missing"] = [as_keys(v) for v in frame["missing"]]
+        cols[col] = pd.to_numeric(cols[col], errors="coerce").astype("Int64")
+    cols["missing"] = _each_distinct(cols["missing"], as_keys)
     for col in ("server_params", "replicate", "dataset"):
-        frame[col] = [_text(v) for v in frame[col]]
-    frame["sequence_measured"] = [to_bool(v) is True for v in frame["sequence_measured"]]
+        cols[col] = _each_distinct(cols[col], _text)
+    cols["sequence_measured"] = _each_distinct(
+        cols["sequence_measured"], lambda v: to_bool(v) is True
+    ).astype(bool)
     for col in [
         *STR_COLUMNS,
         "source",
@@ -241,8 +270,12 @@ def finish_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
         "interactivity_formula",
         "tput_formula",
     ]:
-        frame[col] = frame[col].astype("object")
-    return frame.reset_index(drop=True)
+        cols[col] = cols[col].astype("object")
+    return pd.DataFrame(cols, columns=COLUMNS)
+
+
+def _length(cols: dict[str, Any]) -> int:
+    return len(next(iter(cols.values()))) if cols else 0
 
 
 def check_row(fields: dict[str, Any], optional: frozenset[str] = frozenset()) -> dict[str, Any]:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from tui.loaders.clients import RawRun
 
 
@@ -24,6 +26,7 @@ class Document:
     path: Path
     text: str
     records: list[Any] | None = None
+    strict: bool = False  # decoded as strict JSON: no NaN or Infinity tokens in it
 
     @property
     def first(self) -> Any:
@@ -71,6 +74,11 @@ class InputFormat:
     label: Callable[[Document], str] | None = None  # a finer name (version, flavour)
     json: bool = True  # False: reads the text (CSV)
     notes: tuple[str, ...] = field(default=())
+    # Optional, for formats of many rows: `convert` for a whole frame of units at once (the
+    # keys in `reads`), giving canonical columns and the rows `convert` would refuse or treat
+    # otherwise; those rows go through `convert` one by one (tui.loaders.batch).
+    columns: Callable[[dict[str, Any], int], tuple[dict[str, Any], np.ndarray]] | None = None
+    reads: tuple[str, ...] = ()
 
     def display(self, doc: Document) -> str:
         return self.label(doc) if self.label else self.name

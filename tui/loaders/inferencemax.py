@@ -10,9 +10,7 @@ from tui.core.models import display_name
 from tui.core.schema import KIND_RUN, RowError, check_row, to_bool, to_number
 from tui.loaders.base import Aggregated, Document, InputFormat
 from tui.loaders.common import normalise_gpu, run_number
-
-FORMULA = "median_intvty as given (1000 / median TPOT in ms)"
-SIDES = ("prefill", "decode")
+from tui.loaders.inferencemax_frame import FORMULA, READS, SIDES, frame_columns
 
 
 def looks_like(row: Any) -> bool:
@@ -93,4 +91,10 @@ def _convert(rec: Any, doc: Document) -> Aggregated:
     return Aggregated(convert_row(rec, doc.path), stamp)
 
 
-FORMAT = InputFormat("inferencemax", lambda doc: looks_like(doc.first), _convert)
+FORMAT = InputFormat(
+    "inferencemax",
+    lambda doc: looks_like(doc.first),
+    _convert,
+    columns=frame_columns,
+    reads=READS,
+)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import os
 import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +17,14 @@ import pandas as pd
 
 from tui.core.files import ReadError, describe, read_text
 from tui.core.paths import data_file
-from tui.core.schema import Problem, RowError, check_row, finish_frame
+from tui.core.schema import PARALLEL_COLUMNS, Problem, RowError, check_row, finish_frame
 from tui.loaders import clients
-from tui.loaders.base import Aggregated, Converted, Document, FormatError
+from tui.loaders.base import Aggregated, Converted, Document, FormatError, InputFormat
+from tui.loaders.batch import BATCH_RECORDS, SLOT, Part, convert
 from tui.loaders.common import FileRecord, LoadResult, normalise_gpu, recency
 from tui.loaders.meta import SIDECAR, Context
 from tui.loaders.offline import text_report_reason
-from tui.loaders.reading import JsonLimitError, Skipped, iter_files, loads
+from tui.loaders.reading import JsonLimitError, Skipped, decode, iter_files
 from tui.loaders.records import (
     STREAM_BYTES,
     Records,
@@ -48,6 +50,8 @@ class FileResult:
     problems: list[Problem] = field(default_factory=list)
     rows: list[dict[str, Any]] = field(default_factory=list)
     pending: bool = False  # still being written (watch mode): read again later
+    batch: list[dict[str, Any]] | None = None  # records to convert with others (batch.py)
+    converter: InputFormat | None = None
 
 
 def apply_given(row: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
@@ -89,17 +93,38 @@ def read_document(doc: Document, ctx: Context) -> FileResult:
         units = fmt.units(doc)
     except FormatError as exc:
         return FileResult(name, [Problem(str(doc.path), str(exc))])
-    many = len(units) > 1
+    if fmt.columns is not None and _batchable(units, doc):
+        return FileResult(name, batch=units, converter=fmt)
     rows: list[dict[str, Any]] = []
     problems: list[Problem] = []
-    for i, unit in enumerate(units):
-        try:
-            rows.append(_row(fmt.convert(unit, doc), doc, ctx, i if many else None))
-        except RowError as exc:
-            problems.append(Problem(str(doc.path), str(exc), row=i))
-        except (KeyError, TypeError, AttributeError, ValueError, ArithmeticError) as exc:
-            problems.append(Problem(str(doc.path), f"unreadable record ({exc!r})", row=i))
+    for i in range(len(units)):
+        got = one_by_one(Part(doc.path, ctx, units, fmt, 0), i, doc)
+        if isinstance(got, Problem):
+            problems.append(got)
+        else:
+            rows.append(got)
     return FileResult(name, problems, rows)
+
+
+def _batchable(units: list[Any], doc: Document) -> bool:
+    """Records the column code reads as `convert` does: objects, and no NaN/Infinity tokens
+    (JSON has no NaN, so a missing number and an absent key are one case to it)."""
+    if not all(type(u) is dict for u in units):
+        return False
+    return doc.strict or ("NaN" not in doc.text and "Infinity" not in doc.text)
+
+
+def one_by_one(part: Part, i: int, doc: Document | None = None) -> dict[str, Any] | Problem:
+    """Record `i` of a file as a canonical row, or the problem that names why it is not."""
+    doc = doc or Document(part.path, "", part.records)
+    many = len(part.records) > 1
+    try:
+        item = part.fmt.convert(part.records[i], doc)
+        return _row(item, doc, part.ctx, i if many else None)
+    except RowError as exc:
+        return Problem(str(part.path), str(exc), row=i)
+    except (KeyError, TypeError, AttributeError, ValueError, ArithmeticError) as exc:
+        return Problem(str(part.path), f"unreadable record ({exc!r})", row=i)
 
 
 def _json_lines(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
@@ -124,7 +149,7 @@ def _json(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
     try:
         if len(text) > STREAM_BYTES and _first(text) == "[":
             return _gathered(big_array(text, path), text, ctx)
-        doc = loads(text)
+        doc, strict = decode(text)
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
             return _json_lines(text, path, ctx, fresh)
@@ -145,7 +170,7 @@ def _json(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
         return FileResult("json (empty: nothing recorded)")
     if not records:
         return FileResult("json", [Problem(str(path), "no rows: an empty JSON array")])
-    return read_document(Document(path, text, records), ctx)
+    return read_document(Document(path, text, records, strict), ctx)
 
 
 def _empty_expected(path: Path) -> bool:
@@ -224,8 +249,22 @@ def load_paths(
     settle_s: float | None = None,
 ) -> LoadResult:
     """Load files and directories (recursively); report problems, keep every good row."""
+    collecting = gc.isenabled()
+    gc.disable()  # decoded records are acyclic; collecting them again and again costs ~10%
+    try:
+        return _load(paths, progress, metadata, settle_s)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(
+    paths: Iterable[str | Path],
+    progress: Progress | None,
+    metadata: dict[str, str] | None,
+    settle_s: float | None,
+) -> LoadResult:
     result = LoadResult()
-    rows: list[dict[str, Any]] = []
     work: list[tuple[Path, Context]] = []
     passed_over: Skipped = []  # found in a folder but not result files: listed, never silent
     for given in paths:
@@ -235,22 +274,101 @@ def load_paths(
             (f, ctx) for f in iter_files(path, result.problems, passed_over) if f.name != SIDECAR
         ]
     skipped = _repeats(work)
+    gathered = _Gathered()
     for done, (file, ctx) in enumerate(work):
         if progress:
             progress(done, len(work), str(file))
         got = FileResult(f"skipped: {skipped[file]}") if file in skipped else None
         got = got or read_file(file, ctx, settle_s)
-        rows.extend(got.rows)
-        result.problems.extend(got.problems)
-        result.files.append(FileRecord(str(file), got.fmt, len(got.rows)))
+        gathered.add(file, ctx, got)
         if got.pending:
             result.pending.append(str(file))
+    gathered.flush()
+    result.files += gathered.files
     result.files += [FileRecord(p, f"skipped: {why}", 0) for p, why in passed_over]
+    result.problems += [p for found in gathered.problems for p in found]
     for ctx in {id(c): c for _, c in work}.values():
         result.problems.extend(ctx.problems)
-    group_measured(rows)
-    result.frame = finish_frame(rows)
+    result.frame = gathered.frame()
     return result
+
+
+class _Gathered:
+    """Rows of one load in file order: per-record rows, and batches converted together."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self.frames: list[pd.DataFrame] = []
+        self.files: list[FileRecord] = []
+        self.problems: list[list[Problem]] = []
+        self.parts: list[Part] = []
+        self.waiting = 0
+
+    def add(self, file: Path, ctx: Context, got: FileResult) -> None:
+        slot = len(self.files)
+        self.files.append(FileRecord(str(file), got.fmt, len(got.rows)))
+        self.problems.append(list(got.problems))
+        for row in got.rows:
+            row[SLOT] = slot
+        self.rows.extend(got.rows)
+        if got.batch is None or got.converter is None:
+            return
+        if self.parts and self.parts[0].fmt is not got.converter:
+            self.flush()
+        self.parts.append(Part(file, ctx, got.batch, got.converter, slot))
+        self.waiting += len(got.batch)
+        if self.waiting >= BATCH_RECORDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        done = convert(self.parts, one_by_one)
+        for slot, count in done.counts.items():
+            self.files[slot] = replace(self.files[slot], rows=count)
+            self.problems[slot] += done.problems[slot]
+        if len(done.frame):  # as if its rows were never there, like a file of bad rows
+            self.frames.append(done.frame)
+        self.parts, self.waiting = [], 0
+
+    def frame(self) -> pd.DataFrame:
+        group_measured(self.rows)
+        slots = [r.pop(SLOT) for r in self.rows]
+        if not self.frames:
+            return finish_frame(self.rows)
+        if self.rows:
+            rows = finish_frame(self.rows)
+            rows[SLOT] = slots
+            self.frames.append(rows)
+        frame = self.frames[0]
+        if len(self.frames) > 1:
+            frame = _joined(self.frames)
+        if self.rows:  # both kinds: back into the order the files were read
+            frame = frame.sort_values(SLOT, kind="stable")
+            frame.index = pd.RangeIndex(len(frame))
+        del frame[SLOT]
+        return frame
+
+
+def _joined(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The frames as one, each column of only None and NaN as one frame of all rows makes it:
+    pandas keeps all-None as None, but None mixed with NaN becomes NaN (float, for parallelism
+    columns). `concat` alone would not do it alike."""
+    nan_in = {col for f in frames for col in f.columns if _has_nan(f[col])}
+    frame = pd.concat(frames, ignore_index=True)
+    for col in frame.columns:
+        values = frame[col]
+        if values.dtype == object and col in nan_in and values.isna().all():
+            as_float = values.astype("float64")
+            frame[col] = as_float if col in PARALLEL_COLUMNS else as_float.astype(object)
+    return frame
+
+
+def _has_nan(values: pd.Series) -> bool:
+    """Whether an all-missing column holds NaN (not only None)."""
+    if not values.isna().all() or values.empty:
+        return False
+    return values.dtype != object or any(v is not None for v in values)
 
 
 def _repeats(work: list[tuple[Path, Context]]) -> dict[Path, str]:

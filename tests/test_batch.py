@@ -1,0 +1,86 @@
+"""Converting many records a column at a time gives exactly what converting each one gives.
+
+Every comparison loads the same files twice: as `load_paths` does (batched), and with batching
+switched off (each record through its format's `convert`). Frames, problems and per-file
+counts must be equal, whatever the records hold.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from conftest import INFERENCEMAX
+from hostile_corpus import GOOD
+from hypothesis import given
+from hypothesis import strategies as st
+from test_fuzz import FUZZ, values
+
+from tui.loaders import scan
+from tui.loaders.common import LoadResult
+
+
+def both(paths: list[Path], monkeypatch: pytest.MonkeyPatch, **kw: Any) -> LoadResult:
+    batched = scan.load_paths(paths, **kw)
+    with monkeypatch.context() as m:
+        m.setattr(scan, "_batchable", lambda units, doc: False)
+        single = scan.load_paths(paths, **kw)
+    pd.testing.assert_frame_equal(batched.frame, single.frame)
+    assert batched.files == single.files
+    assert [str(p) for p in batched.problems] == [str(p) for p in single.problems]
+    return batched
+
+
+@pytest.mark.skipif(not INFERENCEMAX.is_dir(), reason="../shared/data is not here")
+def test_real_rows_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    got = both([INFERENCEMAX], monkeypatch)
+    assert len(got.frame) > 1000 and not got.problems
+
+
+def test_a_mixed_load_keeps_file_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """InferenceMAX files (batched) and a client file (one by one) interleaved by name."""
+    (tmp_path / "a.json").write_text(json.dumps([GOOD, {**GOOD, "conc": 8}]))
+    client = Path(__file__).parent / "fixtures" / "clients"
+    vllm = next(p for p in sorted(client.rglob("*.json")) if "vllm" in p.name.lower())
+    (tmp_path / "b.json").write_text(vllm.read_text())
+    (tmp_path / "c.json").write_text(json.dumps([{**GOOD, "conc": 16}]))
+    got = both([tmp_path], monkeypatch, metadata={"hardware": "h100", "num_gpus": "8"})
+    assert [Path(s).name for s in got.frame["source"]][:2] == ["a.json", "a.json"]
+
+
+KEYS = sorted({*GOOD, "pp", "pcp", "timestamp", "scenario_type", "median_intvty", "disagg"})
+records = st.lists(
+    st.dictionaries(st.sampled_from(KEYS), values, max_size=4).map(lambda c: {**GOOD, **c}),
+    min_size=1,
+    max_size=6,
+)
+
+
+@FUZZ
+@given(files=st.lists(records, min_size=1, max_size=3), sidecar=st.booleans())
+def test_near_valid_records_alike(
+    tmp_path_factory: pytest.TempPathFactory,
+    files: list[list[dict[str, Any]]],
+    sidecar: bool,
+) -> None:
+    folder = tmp_path_factory.mktemp("batch")
+    for i, recs in enumerate(files):
+        (folder / f"run_{i}.json").write_text(json.dumps(recs))
+    if sidecar:
+        (folder / "paretop.toml").write_text('hardware = "h200-x"\nnum_gpus = 4\n')
+    with pytest.MonkeyPatch.context() as m:
+        both([folder], m)
+
+
+@FUZZ
+@given(recs=records)
+def test_odd_records_with_set_values_alike(
+    tmp_path_factory: pytest.TempPathFactory, recs: list[dict[str, Any]]
+) -> None:
+    folder = tmp_path_factory.mktemp("batchset")
+    (folder / "run_1.json").write_text(json.dumps(recs))
+    with pytest.MonkeyPatch.context() as m:
+        both([folder], m, metadata={"precision": "FP4", "spec_decoding": ""})
