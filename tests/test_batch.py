@@ -7,6 +7,8 @@ counts must be equal, whatever the records hold.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -84,3 +86,35 @@ def test_odd_records_with_set_values_alike(
     (folder / "run_1.json").write_text(json.dumps(recs))
     with pytest.MonkeyPatch.context() as m:
         both([folder], m, metadata={"precision": "FP4", "spec_decoding": ""})
+
+
+def test_a_big_canonical_csv_streams_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundled CSV read in slices of 7 rows equals it read whole, row by row."""
+    from tui.core.paths import data_file
+    from tui.loaders import stream_csv
+
+    rows = list(csv.reader(io.StringIO(data_file("inferencemax.csv").read_text())))
+    bad = list(rows[5])
+    bad[rows[0].index("hardware")] = " "  # a row that names no hardware: rejected
+    path = tmp_path / "big.csv"
+    with path.open("w", newline="") as handle:
+        csv.writer(handle).writerows([*rows[:30], bad, *rows[30:60]])
+    whole = scan.load_paths([path])
+    with monkeypatch.context() as m:
+        m.setattr(scan, "_batchable", lambda units, doc: False)
+        single = scan.load_paths([path])
+    m2 = pytest.MonkeyPatch()
+    m2.setattr(stream_csv, "STREAM_AT", 0)
+    m2.setattr(stream_csv, "ROWS", 7)
+    try:
+        sliced = scan.load_paths([path])
+    finally:
+        m2.undo()
+    assert [f.format for f in sliced.files] == ["csv (streamed)"]
+    assert sliced.files[0].rows == single.files[0].rows == len(single.frame) == 59
+    for got in (whole, sliced):
+        pd.testing.assert_frame_equal(got.frame, single.frame)
+        assert [str(p) for p in got.problems] == [str(p) for p in single.problems]
+    assert [p.row for p in sliced.problems] == [29]

@@ -10,6 +10,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import TextIO
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -89,6 +90,20 @@ def _read_upto(fd: int, limit: int) -> bytearray:
 
 def _size(limit: int) -> str:
     return f"{limit >> 20} MiB" if limit >= 1 << 20 else f"{limit} bytes"
+
+
+def open_text(path: Path) -> TextIO:
+    """A regular file opened for reading as UTF-8 text (never blocking; a BOM is dropped)."""
+    regular(path)
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise ReadError(describe(exc)) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ReadError("not a regular file: skipped")
+    return open(fd, encoding="utf-8-sig", newline="")
 
 
 def read_text(path: Path, limit: int) -> str:

@@ -42,6 +42,7 @@ class Part:
     records: list[Any]
     fmt: InputFormat
     slot: int  # the file's place in the load (its count and problems go there)
+    offset: int = 0  # the index of the first record within its file (a slice of a big CSV)
 
 
 @dataclass
@@ -71,7 +72,7 @@ def _columns(records: list[dict[str, Any]], keys: tuple[str, ...]) -> dict[str, 
 def convert(parts: list[Part], one_by_one: OneByOne) -> Converted:
     """Every part's records as canonical rows (parts share one format)."""
     fmt = parts[0].fmt
-    keys = (*fmt.reads, STAMP)
+    keys = fmt.reads
     got = Converted(finish_frame([]), {p.slot: [] for p in parts}, {p.slot: 0 for p in parts})
     per_part = [_columns(p.records, keys) for p in parts]
     sizes = [len(p.records) for p in parts]
@@ -175,12 +176,14 @@ def _recency(
     else:
         parsed, _ = texts(pd.Series(stamps), parse_timestamp)
         when = parsed.astype(np.float64)
-    run_ids = column(cols, "run_id", n).to_numpy(dtype=object)
+    run_ids = column(cols, "run_id", n)
     start = 0
-    for part, n in zip(parts, sizes, strict=True):
-        if n:
-            fallback = recency(part.path, None, run_ids[start])
-            chunk = when[start : start + n]
-            chunk[np.isnan(chunk)] = fallback
-        start += n
+    for part, size in zip(parts, sizes, strict=True):
+        if size:  # once per distinct run id of the file (one, unless the file names them)
+            codes, uniques = pd.factorize(run_ids[start : start + size], use_na_sentinel=True)
+            known = [recency(part.path, None, r) for r in [*uniques.tolist(), None]]
+            chunk = when[start : start + size]
+            unset = np.isnan(chunk)
+            chunk[unset] = np.asarray(known)[codes[unset]]
+        start += size
     return when

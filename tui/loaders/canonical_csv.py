@@ -9,6 +9,7 @@ from typing import Any
 
 from tui.core.schema import COLUMNS, KIND_RUN, PARALLEL_COLUMNS, check_row, to_bool, to_number
 from tui.loaders.base import Aggregated, Document, FormatError, InputFormat
+from tui.loaders.canonical_frame import FORMULA, READS, frame_columns
 from tui.loaders.common import normalise_gpu, run_number
 
 REQUIRED = (
@@ -23,7 +24,6 @@ REQUIRED = (
     "interactivity",
 )
 _BOOLS = {"dp_attention", "disagg", "prefill_dp_attention", "decode_dp_attention"}
-FORMULA = "interactivity column as given"
 
 
 def looks_like(header: list[str]) -> bool:
@@ -73,4 +73,6 @@ FORMAT = InputFormat(
     units=_records,
     convert=lambda rec, doc: Aggregated(convert_row(rec, doc.path)),
     json=False,
+    columns=frame_columns,
+    reads=READS,
 )

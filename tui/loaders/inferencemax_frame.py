@@ -44,6 +44,7 @@ READS = (
     "median_ttft",
     "median_e2el",
     "scenario_type",
+    "timestamp",  # the batch reads it for recency, as `_convert` does
 )
 RAW = {  # canonical column <- the file's key, passed on as given (validation converts them)
     "model_id": "model",

@@ -18,7 +18,7 @@ import pandas as pd
 from tui.core.files import ReadError, describe, read_text
 from tui.core.paths import data_file
 from tui.core.schema import PARALLEL_COLUMNS, Problem, RowError, check_row, finish_frame
-from tui.loaders import clients
+from tui.loaders import canonical_csv, clients
 from tui.loaders.base import Aggregated, Converted, Document, FormatError, InputFormat
 from tui.loaders.batch import BATCH_RECORDS, SLOT, Part, convert
 from tui.loaders.common import FileRecord, LoadResult, normalise_gpu, recency
@@ -35,6 +35,7 @@ from tui.loaders.records import (
 )
 from tui.loaders.registry import detect
 from tui.loaders.sequences import group_measured
+from tui.loaders.stream_csv import Slices, file_size, streamed
 from tui.loaders.sweep import repeats
 
 BUNDLED = ("inferencemax.csv", "published.csv")
@@ -52,6 +53,7 @@ class FileResult:
     pending: bool = False  # still being written (watch mode): read again later
     batch: list[dict[str, Any]] | None = None  # records to convert with others (batch.py)
     converter: InputFormat | None = None
+    stream: Slices | None = None  # a big canonical CSV, read a slice at a time
 
 
 def apply_given(row: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
@@ -111,6 +113,8 @@ def _batchable(units: list[Any], doc: Document) -> bool:
     (JSON has no NaN, so a missing number and an absent key are one case to it)."""
     if not all(type(u) is dict for u in units):
         return False
+    if doc.records is None:  # CSV: text cells, under names the column code finds as they are
+        return bool(units) and all(k is None or k == k.strip() for k in units[0])
     return doc.strict or ("NaN" not in doc.text and "Infinity" not in doc.text)
 
 
@@ -122,9 +126,10 @@ def one_by_one(part: Part, i: int, doc: Document | None = None) -> dict[str, Any
         item = part.fmt.convert(part.records[i], doc)
         return _row(item, doc, part.ctx, i if many else None)
     except RowError as exc:
-        return Problem(str(part.path), str(exc), row=i)
+        return Problem(str(part.path), str(exc), row=part.offset + i)
     except (KeyError, TypeError, AttributeError, ValueError, ArithmeticError) as exc:
-        return Problem(str(part.path), f"unreadable record ({exc!r})", row=i)
+        why = f"unreadable record ({exc!r})"
+        return Problem(str(part.path), why, row=part.offset + i)
 
 
 def _json_lines(text: str, path: Path, ctx: Context, fresh: bool) -> FileResult:
@@ -183,7 +188,7 @@ def _empty_expected(path: Path) -> bool:
 def _some(result: FileResult, path: Path) -> FileResult:
     """A table that gave neither rows nor problems (only a header) says so. (A JSON format may
     rightly give none: a companion file beside the run is listed, not read.)"""
-    if not (result.rows or result.problems or result.pending):
+    if not (result.rows or result.problems or result.pending or result.batch):
         result.problems.append(Problem(str(path), "no rows: the file holds no records"))
     return result
 
@@ -194,6 +199,11 @@ def read_file(path: Path, ctx: Context, settle_s: float | None = None) -> FileRe
     With `settle_s` (watch mode), a file changed in the last `settle_s` seconds that looks
     half-written is marked pending instead of broken.
     """
+    big = streamed(path, file_size(path))
+    if isinstance(big, str):
+        return FileResult("csv", [Problem(str(path), big)])
+    if big is not None:
+        return FileResult("csv (streamed)", stream=big)
     try:
         text = read_text(path, MAX_BYTES)
         fresh = settle_s is not None and time.time() - os.stat(path).st_mtime < settle_s
@@ -311,6 +321,9 @@ class _Gathered:
         for row in got.rows:
             row[SLOT] = slot
         self.rows.extend(got.rows)
+        if got.stream is not None:
+            self.stream(file, ctx, got.stream, slot)
+            return
         if got.batch is None or got.converter is None:
             return
         if self.parts and self.parts[0].fmt is not got.converter:
@@ -320,12 +333,21 @@ class _Gathered:
         if self.waiting >= BATCH_RECORDS:
             self.flush()
 
+    def stream(self, file: Path, ctx: Context, slices: Slices, slot: int) -> None:
+        """A big CSV's slices, each converted at once, so only one slice's cells are held."""
+        self.flush()
+        for start, rows in slices:
+            self.parts.append(Part(file, ctx, rows, canonical_csv.FORMAT, slot, start))
+            self.flush()
+        if slices.error:
+            self.problems[slot].append(Problem(str(file), slices.error))
+
     def flush(self) -> None:
         if not self.parts:
             return
         done = convert(self.parts, one_by_one)
         for slot, count in done.counts.items():
-            self.files[slot] = replace(self.files[slot], rows=count)
+            self.files[slot] = replace(self.files[slot], rows=self.files[slot].rows + count)
             self.problems[slot] += done.problems[slot]
         if len(done.frame):  # as if its rows were never there, like a file of bad rows
             self.frames.append(done.frame)
