@@ -168,7 +168,7 @@ def spread(series: Series) -> str:
     if "replicate" not in rows or not rows["replicate"].astype(str).str.len().gt(0).any():
         return ""
     same = [c for c in ("server_params", "concurrency") if c in rows]
-    groups = rows.groupby(same, dropna=False)["tput_per_gpu"]
+    groups = rows.groupby(same, dropna=False, observed=True)["tput_per_gpu"]
     widest = (groups.max() - groups.min()).max()
     counts = groups.size()
     return (

@@ -21,7 +21,7 @@ def missing_notes(rows: pd.DataFrame) -> list[str]:
     lacking = rows[rows["missing"].map(len) > 0]
     notes: list[str] = []
     folders = lacking["source"].map(lambda s: str(Path(str(s)).parent))
-    for folder, part in lacking.groupby(folders, sort=True):
+    for folder, part in lacking.groupby(folders, sort=True, observed=True):
         keys = sorted({k for m in part["missing"] for k in m}, key=list(EXAMPLES).index)
         hidden = ("num_gpus" in keys and "per-GPU throughput, cost and power") or (
             "hardware" in keys and "cost and power"

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from tui.core.compact import present
 from tui.core.dimensions import DIMENSIONS
 from tui.core.select import sequence_sizes
 
@@ -22,7 +23,7 @@ def counts(rows: pd.DataFrame, chosen: Mapping[str, tuple[str, ...]]) -> dict[st
             if other is not dim and other.name in chosen:  # absent: every value
                 part = part[part[other.column].isin(chosen[other.name])]
         every = sorted(rows[dim.column].unique())
-        have = part[dim.column].value_counts()
+        have = present(part[dim.column].value_counts())
         out[dim.name] = {v: int(have.get(v, 0)) for v in every}
     return out
 
@@ -37,5 +38,5 @@ def sequence_counts(model_rows: pd.DataFrame) -> dict[str, int]:
 
 
 def model_counts(frame: pd.DataFrame) -> dict[str, int]:
-    sizes = frame["model"].value_counts()
+    sizes = present(frame["model"].value_counts())
     return {str(k): int(sizes[k]) for k in sorted(sizes.index, key=lambda m: str(m).lower())}

@@ -60,7 +60,7 @@ def _points(
     rows: pd.DataFrame, target: float, metric: Metric, consts: tuple[float, float]
 ) -> list[HistoryPoint]:
     points = []
-    for when, part in rows.groupby(when_of(rows), sort=False):
+    for when, part in rows.groupby(when_of(rows), sort=False, observed=True):
         latest = part[~superseded(part).to_numpy(bool)]  # measured twice that day: the later
         value = metric.value(value_at(latest, target, metric), *consts)
         if not math.isnan(value):
@@ -90,7 +90,7 @@ def history(
     rows = resolve(runs, sel).rows
     lines = []
     cols = [BY_NAME[d].column for d in GROUP_BY]
-    for values, part in rows.groupby(cols, sort=True, dropna=False):
+    for values, part in rows.groupby(cols, sort=True, dropna=False, observed=True):
         key = {d: str(v) for d, v in zip(GROUP_BY, values, strict=True)}
         gpu = str(part["hardware"].iloc[0])
         consts = (hardware.hourly(gpu, cost_model), hardware.kw(gpu))

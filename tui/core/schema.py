@@ -271,7 +271,7 @@ def typed_frame(frame: pd.DataFrame | dict[str, Any]) -> pd.DataFrame:
         "tput_formula",
     ]:
         cols[col] = cols[col].astype("object")
-    return pd.DataFrame(cols, columns=COLUMNS)
+    return pd.DataFrame(cols, columns=COLUMNS, copy=False)  # no copy into 2-D blocks
 
 
 def _length(cols: dict[str, Any]) -> int:

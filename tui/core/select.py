@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from tui.core.compact import present
 from tui.core.dimensions import BY_NAME, DIMENSIONS, GROUP_ORDER, Filters, lookup
 from tui.core.schema import parse_sequence, sequence_label
 
@@ -56,7 +57,7 @@ def default_group_by(rows: pd.DataFrame) -> tuple[str, ...]:
 
 
 def _listing(values: pd.Series) -> str:
-    counts = values.value_counts()
+    counts = present(values.value_counts())
     return ", ".join(
         f"{v} ({n} runs)" for v, n in sorted(counts.items(), key=lambda kv: str(kv[0]))
     )
@@ -85,7 +86,7 @@ def match_model(frame: pd.DataFrame, wanted: str) -> str:
 
 def default_model(frame: pd.DataFrame) -> str:
     """The model with the most runs (ties: alphabetical), so a bare command shows something."""
-    counts = frame["model"].value_counts()
+    counts = present(frame["model"].value_counts())
     return str(sorted(counts.index, key=lambda m: (-counts[m], str(m).lower()))[0])
 
 
@@ -96,7 +97,7 @@ def sequence_sizes(frame: pd.DataFrame) -> dict[str, int]:
     """Runs per sequence label (configured "1k/1k", or a measured group), shortest first."""
     if frame.empty:
         return {}
-    groups = frame.groupby(SEQUENCE_KEY, dropna=False, sort=False).size()
+    groups = frame.groupby(SEQUENCE_KEY, dropna=False, sort=False, observed=True).size()
     out: dict[str, int] = {}
     for key, n in groups.items():
         parts: tuple[Any, ...] = key if isinstance(key, tuple) else (key,)
@@ -172,6 +173,6 @@ def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
     for dim in DIMENSIONS:
         rows = filter_values(rows, dim.name, sel.chosen(dim.name), sel.strict)
     group_by = sel.group_by if sel.group_by is not None else default_group_by(rows)
-    others = frame.loc[frame["model"] != model, "model"].value_counts()
+    others = present(frame.loc[frame["model"] != model, "model"].value_counts())
     other_models = {str(m): int(n) for m, n in sorted(others.items(), key=lambda kv: str(kv[0]))}
     return Resolved(model, sequence, group_by, rows, elsewhere, other_models)

@@ -105,7 +105,9 @@ def build_series(
     splines: a filter change costs the series it touches.
     """
     cols = [BY_NAME[d].column for d in group_by]
-    groups = list(rows.groupby(cols, sort=True, dropna=False)) if cols else [((), rows)]
+    groups = (
+        list(rows.groupby(cols, sort=True, dropna=False, observed=True)) if cols else [((), rows)]
+    )
     keys = []
     for values, _ in groups:
         vals = values if isinstance(values, tuple) else (values,)

@@ -15,9 +15,10 @@ from typing import Any
 
 import pandas as pd
 
+from tui.core.compact import compact, joined
 from tui.core.files import ReadError, describe, read_text
 from tui.core.paths import data_file
-from tui.core.schema import PARALLEL_COLUMNS, Problem, RowError, check_row, finish_frame
+from tui.core.schema import Problem, RowError, check_row, finish_frame
 from tui.loaders import canonical_csv, clients
 from tui.loaders.base import Aggregated, Converted, Document, FormatError, InputFormat
 from tui.loaders.batch import BATCH_RECORDS, SLOT, Part, convert
@@ -350,47 +351,24 @@ class _Gathered:
             self.files[slot] = replace(self.files[slot], rows=self.files[slot].rows + count)
             self.problems[slot] += done.problems[slot]
         if len(done.frame):  # as if its rows were never there, like a file of bad rows
-            self.frames.append(done.frame)
+            self.frames.append(compact(done.frame))
         self.parts, self.waiting = [], 0
 
     def frame(self) -> pd.DataFrame:
         group_measured(self.rows)
         slots = [r.pop(SLOT) for r in self.rows]
         if not self.frames:
-            return finish_frame(self.rows)
+            return compact(finish_frame(self.rows))
         if self.rows:
             rows = finish_frame(self.rows)
             rows[SLOT] = slots
-            self.frames.append(rows)
-        frame = self.frames[0]
-        if len(self.frames) > 1:
-            frame = _joined(self.frames)
+            self.frames.append(compact(rows))
+        frame = joined(self.frames)
         if self.rows:  # both kinds: back into the order the files were read
             frame = frame.sort_values(SLOT, kind="stable")
             frame.index = pd.RangeIndex(len(frame))
         del frame[SLOT]
         return frame
-
-
-def _joined(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """The frames as one, each column of only None and NaN as one frame of all rows makes it:
-    pandas keeps all-None as None, but None mixed with NaN becomes NaN (float, for parallelism
-    columns). `concat` alone would not do it alike."""
-    nan_in = {col for f in frames for col in f.columns if _has_nan(f[col])}
-    frame = pd.concat(frames, ignore_index=True)
-    for col in frame.columns:
-        values = frame[col]
-        if values.dtype == object and col in nan_in and values.isna().all():
-            as_float = values.astype("float64")
-            frame[col] = as_float if col in PARALLEL_COLUMNS else as_float.astype(object)
-    return frame
-
-
-def _has_nan(values: pd.Series) -> bool:
-    """Whether an all-missing column holds NaN (not only None)."""
-    if not values.isna().all() or values.empty:
-        return False
-    return values.dtype != object or any(v is not None for v in values)
 
 
 def _repeats(work: list[tuple[Path, Context]]) -> dict[Path, str]:

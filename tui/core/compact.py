@@ -1,0 +1,80 @@
+"""The loaded frame kept small: repeated text as categories, columns joined without copies.
+
+A million rows name a few models, GPUs and files over and over; as categories each costs a
+byte or two per row instead of a pointer and a string. Only columns that are never missing
+become categories, so every value reads back as the same string it was.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from pandas.api.types import union_categoricals
+
+from tui.core.schema import PARALLEL_COLUMNS
+
+CATEGORIES = (
+    "model",
+    "hardware",
+    "framework",
+    "precision",
+    "spec_decoding",
+    "source",
+    "kind",
+    "interactivity_formula",
+    "server_params",
+    "replicate",
+    "dataset",
+)
+
+
+def compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """Repeated text columns as categories (in place; lexically ordered, as sorting expects)."""
+    for col in CATEGORIES:
+        values = frame[col]
+        if values.dtype == object and len(values) and not values.isna().any():
+            frame[col] = values.astype("category")
+    return frame
+
+
+def joined(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """The frames as one, a column at a time, each part's column let go once copied.
+
+    Categories are united; a column of only None and NaN reads as one frame of all rows makes
+    it: pandas keeps all-None as None but None mixed with NaN becomes NaN (float for
+    parallelism columns), which `concat` alone would not do alike.
+    """
+    if len(frames) == 1:
+        return frames[0]
+    names = list(frames[0].columns)
+    parts = [{c: f[c] for c in names} for f in frames]
+    frames.clear()
+    out: dict[str, pd.Series] = {}
+    for col in names:
+        pieces = [p.pop(col) for p in parts]
+        out[col] = _one(col, pieces)
+        del pieces
+    return pd.DataFrame(out, copy=False)
+
+
+def _one(col: str, pieces: list[pd.Series]) -> pd.Series:
+    if all(isinstance(p.dtype, pd.CategoricalDtype) for p in pieces):
+        return pd.Series(union_categoricals(pieces, sort_categories=True))
+    nan_in = any(_has_nan(p) for p in pieces)
+    pieces = [p.astype(object) if isinstance(p.dtype, pd.CategoricalDtype) else p for p in pieces]
+    values = pd.concat(pieces, ignore_index=True)
+    if values.dtype == object and nan_in and values.isna().all():
+        as_float = values.astype("float64")
+        return as_float if col in PARALLEL_COLUMNS else as_float.astype(object)
+    return values
+
+
+def _has_nan(values: pd.Series) -> bool:
+    """Whether an all-missing column holds NaN (not only None)."""
+    if values.empty or not values.isna().all():
+        return False
+    return values.dtype != object or any(v is not None for v in values)
+
+
+def present(counts: pd.Series) -> pd.Series:
+    """Value counts without the zero rows a categorical column adds for unused categories."""
+    return counts[counts > 0]
