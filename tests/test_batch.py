@@ -88,9 +88,7 @@ def test_odd_records_with_set_values_alike(
         both([folder], m, metadata={"precision": "FP4", "spec_decoding": ""})
 
 
-def test_a_big_canonical_csv_streams_alike(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_big_canonical_csv_streams_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The bundled CSV read in slices of 7 rows equals it read whole, row by row."""
     from tui.core.paths import data_file
     from tui.loaders import stream_csv

@@ -59,7 +59,7 @@ def as_csv(frame: Any) -> str:
 
     out = frame[COLUMNS].copy()
     out["missing"] = [",".join(keys) for keys in out["missing"]]
-    for col in out.select_dtypes(include="object").columns:
+    for col in out.select_dtypes(include=["object", "category"]).columns:
         out[col] = [_visible(v) for v in out[col]]
     return str(out.to_csv(index=False, lineterminator="\n"))
 

@@ -1,8 +1,7 @@
 """The loaded frame kept small: repeated text as categories, columns joined without copies.
 
 A million rows name a few models, GPUs and files over and over; as categories each costs a
-byte or two per row instead of a pointer and a string. Only columns that are never missing
-become categories, so every value reads back as the same string it was.
+byte or two per row instead of a pointer and a string. A missing value reads back as NaN.
 """
 
 from __future__ import annotations
@@ -14,6 +13,8 @@ from tui.core.schema import PARALLEL_COLUMNS
 
 CATEGORIES = (
     "model",
+    "model_id",
+    "model_prefix",
     "hardware",
     "framework",
     "precision",
@@ -21,6 +22,9 @@ CATEGORIES = (
     "source",
     "kind",
     "interactivity_formula",
+    "tput_formula",
+    "run_id",
+    "date",
     "server_params",
     "replicate",
     "dataset",
@@ -31,7 +35,7 @@ def compact(frame: pd.DataFrame) -> pd.DataFrame:
     """Repeated text columns as categories (in place; lexically ordered, as sorting expects)."""
     for col in CATEGORIES:
         values = frame[col]
-        if values.dtype == object and len(values) and not values.isna().any():
+        if values.dtype == object and len(values):
             frame[col] = values.astype("category")
     return frame
 

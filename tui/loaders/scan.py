@@ -23,6 +23,7 @@ from tui.loaders import canonical_csv, clients
 from tui.loaders.base import Aggregated, Converted, Document, FormatError, InputFormat
 from tui.loaders.batch import BATCH_RECORDS, SLOT, Part, convert
 from tui.loaders.common import FileRecord, LoadResult, normalise_gpu, recency
+from tui.loaders.memory import give_back_large_blocks
 from tui.loaders.meta import SIDECAR, Context
 from tui.loaders.offline import text_report_reason
 from tui.loaders.reading import JsonLimitError, Skipped, decode, iter_files
@@ -43,6 +44,7 @@ BUNDLED = ("inferencemax.csv", "published.csv")
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
 EMPTY_RUN = "agg_bmk.json"  # InferenceMAX writes `[]` here for a run that aggregated nothing
 CACHE_MANIFEST = "manifest.json"  # a pulled InferenceX cache: `[]` is a model with no rows yet
+LARGE_LOAD = 200_000  # rows: from here on, memory freed is given back (tui.loaders.memory)
 MAX_BYTES = 256 * 1024 * 1024  # result files are small; a bigger file is someone's model or data
 
 
@@ -314,6 +316,7 @@ class _Gathered:
         self.problems: list[list[Problem]] = []
         self.parts: list[Part] = []
         self.waiting = 0
+        self.kept = 0
 
     def add(self, file: Path, ctx: Context, got: FileResult) -> None:
         slot = len(self.files)
@@ -352,6 +355,9 @@ class _Gathered:
             self.problems[slot] += done.problems[slot]
         if len(done.frame):  # as if its rows were never there, like a file of bad rows
             self.frames.append(compact(done.frame))
+        self.kept += len(done.frame)
+        if self.kept >= LARGE_LOAD:
+            give_back_large_blocks()
         self.parts, self.waiting = [], 0
 
     def frame(self) -> pd.DataFrame:
