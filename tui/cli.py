@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tui.cli_input import fail, file_options, load_files
+from tui.cli_input import NO_CACHE, fail, file_options, load_files
 from tui.cli_remote import SOURCE_HELP, SOURCES, history_cmd, pull_cmd
 from tui.cli_rows import rows_cmd
 from tui.core.dimensions import DIMENSIONS, GROUP_ORDER
@@ -74,6 +74,7 @@ def view_options(func: F) -> F:
             help="Metadata raw client files lack: hardware=h200, num_gpus=8, precision=fp8, ...",
         ),
         click.option("--source", type=click.Choice(SOURCES), help=SOURCE_HELP),
+        NO_CACHE,
         click.argument("paths", nargs=-1, type=click.Path(path_type=Path)),
     ]
     for opt in reversed(opts):
@@ -100,6 +101,7 @@ def _request(kw: dict[str, Any]) -> Request:
         keep_reruns=kw["keep_reruns"],
         sets=kw["sets"],
         source=kw["source"],
+        cache=not kw["no_cache"],
     )
     return replace(request, ascii=ascii_only)
 
@@ -209,14 +211,14 @@ def table_cmd(fmt: str, **kw: Any) -> None:
 
 @main.command("check")
 @file_options(("plain", "json"))
-def check_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str) -> None:
+def check_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str, no_cache: bool) -> None:
     """Read PATHS and report each file's format and rows, then every problem.
 
     Exit 0 when everything was read, 2 when some files had problems, 1 when nothing was.
     """
     from tui.check import as_json, as_text, exit_code
 
-    result = load_files(paths, sets)
+    result = load_files(paths, sets, no_cache)
     click.echo((as_json if fmt == "json" else as_text)(result), nl=False)
     sys.exit(exit_code(result))
 

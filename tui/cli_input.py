@@ -25,6 +25,7 @@ def file_options(formats: tuple[str, ...]) -> Callable[[F], F]:
         func = click.option(
             "--set", "sets", multiple=True, metavar="KEY=VALUE", help="Metadata, as for the table."
         )(func)
+        func = NO_CACHE(func)
         return click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))(
             func
         )
@@ -40,7 +41,14 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-def load_files(paths: tuple[Path, ...], sets: tuple[str, ...]) -> LoadResult:
+NO_CACHE = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Read every file afresh: neither use nor fill the parsed-results cache.",
+)
+
+
+def load_files(paths: tuple[Path, ...], sets: tuple[str, ...], no_cache: bool) -> LoadResult:
     """The files' rows and problems, with --set metadata; a bad --set is one line and exit 1."""
     from tui.loaders import load_paths  # lazy: pandas loads only when a command reads files
     from tui.loaders.meta import parse_sets
@@ -49,4 +57,4 @@ def load_files(paths: tuple[Path, ...], sets: tuple[str, ...]) -> LoadResult:
         metadata = parse_sets(sets)
     except ValueError as exc:
         fail(str(exc))
-    return load_paths(paths, metadata=metadata)
+    return load_paths(paths, metadata=metadata, cache=not no_cache)

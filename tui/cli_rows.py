@@ -66,12 +66,12 @@ def as_csv(frame: Any) -> str:
 
 @click.command("rows")
 @file_options(("csv", "json"))
-def rows_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str) -> None:
+def rows_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str, no_cache: bool) -> None:
     """Print the canonical rows read from PATHS (every column), e.g. for a spreadsheet.
 
     Problems go to stderr (CSV) or the "problems" list (JSON). Exit 1 when no row was read.
     """
-    result = load_files(paths, sets)
+    result = load_files(paths, sets, no_cache)
     if fmt == "json":
         click.echo(as_json(result.frame, result.problems), nl=False)
     else:

@@ -42,6 +42,7 @@ class Request:
     watch: bool = False  # the explorer re-reads the paths when files appear or change
     ascii: bool = False  # draw only ASCII (terminals or locales without the glyphs)
     data: DataSource | None = None  # without paths: the bundled or the pulled data, and its label
+    cache: bool = False  # read and fill the parsed-results cache (the CLI's default)
 
 
 def build_request(
@@ -59,6 +60,7 @@ def build_request(
     sets: Iterable[str] = (),
     watch: bool = False,
     source: str | None = None,
+    cache: bool = False,
 ) -> Request:
     paths = tuple(paths)
     try:
@@ -81,7 +83,7 @@ def build_request(
     sel = Selection(model, sequence, chosen, groups)
     label = data.label if data is not None else None
     opts = Options(wanted, cost_model, keep_reruns, label)
-    return Request(paths, sel, opts, table, tuple(flags), metadata, watch, data=data)
+    return Request(paths, sel, opts, table, tuple(flags), metadata, watch, data=data, cache=cache)
 
 
 def read(
@@ -89,7 +91,7 @@ def read(
 ) -> LoadResult:
     """The request's files (or the bundled data), reruns marked once for every later step."""
     if request.paths:
-        result = load_paths(request.paths, progress, request.metadata, settle_s)
+        result = load_paths(request.paths, progress, request.metadata, settle_s, request.cache)
     elif request.data is not None and request.data.latest is not None:
         result = load_paths([request.data.latest], progress)
     else:

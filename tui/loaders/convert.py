@@ -1,6 +1,8 @@
-"""Make data/inferencemax.csv from InferenceMAX agg_bmk.json files with paretop's own loader.
+"""Make data/inferencemax.csv from InferenceMAX agg_bmk.json files with paretop's own loader,
+and data/bundled.npz (the bundled CSVs as arrays, read at start in milliseconds) from the CSVs.
 
 python -m tui.loaders.convert ../shared/data/inferencemax data/inferencemax.csv
+python -m tui.loaders.convert --bundle data/bundled.npz
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from tui.loaders import bundled
 from tui.loaders.scan import frame_to_csv, load_paths
 
 LABEL = "bundled:inferencemax/"
@@ -24,8 +27,12 @@ def convert(source: Path) -> tuple[str, list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    if len(args) == 2 and args[0] == "--bundle":
+        print(f"wrote {args[1]} ({bundled.write(Path(args[1]))} rows)")
+        return 0
     if len(args) != 2:
         print("usage: python -m tui.loaders.convert SOURCE_DIR OUT.csv", file=sys.stderr)
+        print("       python -m tui.loaders.convert --bundle OUT.npz", file=sys.stderr)
         return 2
     text, problems = convert(Path(args[0]))
     for problem in problems:

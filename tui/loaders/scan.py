@@ -19,7 +19,7 @@ from tui.core.compact import compact, joined
 from tui.core.files import ReadError, describe, read_text
 from tui.core.paths import data_file
 from tui.core.schema import Problem, RowError, check_row, finish_frame
-from tui.loaders import canonical_csv, clients
+from tui.loaders import bundled, canonical_csv, clients, parsed_cache
 from tui.loaders.base import Aggregated, Converted, Document, FormatError, InputFormat
 from tui.loaders.batch import BATCH_RECORDS, SLOT, Part, convert
 from tui.loaders.common import FileRecord, LoadResult, normalise_gpu, recency
@@ -40,7 +40,7 @@ from tui.loaders.sequences import group_measured
 from tui.loaders.stream_csv import Slices, file_size, streamed
 from tui.loaders.sweep import repeats
 
-BUNDLED = ("inferencemax.csv", "published.csv")
+BUNDLED = bundled.SOURCES
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
 EMPTY_RUN = "agg_bmk.json"  # InferenceMAX writes `[]` here for a run that aggregated nothing
 CACHE_MANIFEST = "manifest.json"  # a pulled InferenceX cache: `[]` is a model with no rows yet
@@ -260,12 +260,17 @@ def load_paths(
     progress: Progress | None = None,
     metadata: dict[str, str] | None = None,
     settle_s: float | None = None,
+    cache: bool = False,
 ) -> LoadResult:
-    """Load files and directories (recursively); report problems, keep every good row."""
+    """Load files and directories (recursively); report problems, keep every good row.
+
+    With `cache`, a load seen before with the same files (sizes and times alike) is read from
+    the parsed-results cache (tui.loaders.parsed_cache) and a big new one is saved there.
+    """
     collecting = gc.isenabled()
     gc.disable()  # decoded records are acyclic; collecting them again and again costs ~10%
     try:
-        return _load(paths, progress, metadata, settle_s)
+        return _load(paths, progress, metadata, settle_s, cache and settle_s is None)
     finally:
         if collecting:
             gc.enable()
@@ -276,6 +281,7 @@ def _load(
     progress: Progress | None,
     metadata: dict[str, str] | None,
     settle_s: float | None,
+    cache: bool,
 ) -> LoadResult:
     result = LoadResult()
     work: list[tuple[Path, Context]] = []
@@ -286,6 +292,16 @@ def _load(
         work += [
             (f, ctx) for f in iter_files(path, result.problems, passed_over) if f.name != SIDECAR
         ]
+    walked = len(result.problems)
+    found = None
+    if cache:
+        others = [p for p, _ in passed_over] + _sidecars_above(paths)
+        found = parsed_cache.key([f for f, _ in work], others, dict(metadata or {}))
+        hit = parsed_cache.lookup(found)
+        if hit is not None:
+            result.problems += hit.problems
+            result.files, result.frame = hit.files, hit.frame
+            return result
     skipped = _repeats(work)
     gathered = _Gathered()
     for done, (file, ctx) in enumerate(work):
@@ -303,7 +319,18 @@ def _load(
     for ctx in {id(c): c for _, c in work}.values():
         result.problems.extend(ctx.problems)
     result.frame = gathered.frame()
+    if found is not None:
+        parsed_cache.save(found, replace_problems(result, result.problems[walked:]))
     return result
+
+
+def _sidecars_above(paths: Iterable[str | Path]) -> list[str]:
+    """The sidecar beside each file named on its own (those inside folders are walked)."""
+    return [str(Path(p).parent / SIDECAR) for p in paths if not Path(p).is_dir()]
+
+
+def replace_problems(result: LoadResult, problems: list[Problem]) -> LoadResult:
+    return LoadResult(result.frame, problems, result.files, result.pending)
 
 
 class _Gathered:
@@ -385,8 +412,9 @@ def _repeats(work: list[tuple[Path, Context]]) -> dict[Path, str]:
 
 
 def load_bundled(progress: Progress | None = None) -> LoadResult:
-    """The bundled InferenceMAX snapshot and the published summary rows."""
-    return load_paths([data_file(name) for name in BUNDLED], progress)
+    """The bundled InferenceMAX snapshot and the published summary rows: from the .npz made
+    of them (milliseconds), or from the CSVs when it is missing or they have changed since."""
+    return bundled.read() or load_paths([data_file(name) for name in BUNDLED], progress)
 
 
 def frame_to_csv(frame: pd.DataFrame) -> str:

@@ -1,0 +1,106 @@
+"""The parsed-results cache: the same rows as a fresh read, and never stale."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from hostile_corpus import GOOD
+
+from tui.cli import main
+from tui.core.paths import data_file
+from tui.loaders import frame_file, parsed_cache, scan
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(parsed_cache, "WORTH_ROWS", 1)
+    runs = tmp_path / "runs"
+    for i in range(3):
+        (runs / f"run_{i}").mkdir(parents=True)
+        recs = [{**GOOD, "conc": c, "tput_per_gpu": 2000.0 + i + c} for c in (4, 8, 16)]
+        (runs / f"run_{i}" / "agg_bmk.json").write_text(json.dumps(recs))
+    return runs
+
+
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Records each file the loader reads."""
+    seen: list[Path] = []
+    real = scan.read_file
+
+    def counting(path: Path, *args: object) -> scan.FileResult:
+        seen.append(path)
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scan, "read_file", counting)
+    return seen
+
+
+def test_a_second_load_reads_no_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = scan.load_paths([folder], cache=True)
+    seen = reads(monkeypatch)
+    again = scan.load_paths([folder], cache=True)
+    assert seen == []
+    pd.testing.assert_frame_equal(again.frame, first.frame)
+    assert again.files == first.files and again.problems == first.problems
+    assert len(again.frame) == 9
+
+
+def test_any_change_is_read_afresh(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scan.load_paths([folder], cache=True)
+    seen = reads(monkeypatch)
+    target = folder / "run_1" / "agg_bmk.json"
+    recs = json.loads(target.read_text())
+    recs[0]["tput_per_gpu"] = 1999.0
+    target.write_text(json.dumps(recs))
+    os.utime(target, ns=(1, 1))  # even a file whose time went backwards
+    got = scan.load_paths([folder], cache=True)
+    assert 1999.0 in got.frame["tput_per_gpu"].tolist() and len(seen) == 3
+    seen.clear()
+    (folder / "paretop.toml").write_text('framework = "vllm"\n')  # a new sidecar
+    got = scan.load_paths([folder], cache=True)
+    assert set(got.frame["framework"]) == {"vllm"} and len(seen) == 3
+    seen.clear()
+    got = scan.load_paths([folder], cache=True, metadata={"precision": "fp4"})  # a new --set
+    assert set(got.frame["precision"]) == {"fp4"} and len(seen) == 3
+
+
+def test_no_cache_neither_reads_nor_writes(folder: Path) -> None:
+    runner = CliRunner()
+    out = runner.invoke(main, ["check", "--no-cache", str(folder)])
+    assert out.exit_code == 0 and not parsed_cache.folder().exists()
+    out = runner.invoke(main, ["check", str(folder)])
+    assert out.exit_code == 0 and len(list(parsed_cache.folder().glob("*.npz"))) == 1
+
+
+def test_a_broken_cache_file_is_read_past(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scan.load_paths([folder], cache=True)
+    (saved,) = parsed_cache.folder().glob("*.npz")
+    saved.write_bytes(b"PK\x03\x04 not a zip")
+    seen = reads(monkeypatch)
+    got = scan.load_paths([folder], cache=True)
+    assert len(got.frame) == 9 and len(seen) == 3
+
+
+def test_a_cache_file_with_pickled_objects_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "evil.npz"
+    np.savez(path, __head__=np.array("{}"), x=np.array([object()], dtype=object))
+    with pytest.raises(ValueError):
+        frame_file.load(path)
+
+
+def test_frames_round_trip_exactly(tmp_path: Path) -> None:
+    clients = Path(__file__).parent / "fixtures" / "clients"
+    for paths in ([data_file("inferencemax.csv"), data_file("published.csv")], [clients]):
+        frame = scan.load_paths(paths, metadata={"hardware": "h100", "num_gpus": "8"}).frame
+        frame_file.save(frame, tmp_path / "f.npz", {"n": 1})
+        back, meta = frame_file.load(tmp_path / "f.npz")
+        pd.testing.assert_frame_equal(back, frame)
+        for col in frame.columns:
+            assert [type(v) for v in back[col]] == [type(v) for v in frame[col]], col
+        assert meta == {"n": 1}
