@@ -1,6 +1,7 @@
-"""`paretop rows PATHS`: the canonical rows paretop read, every column, as CSV or JSON.
+"""`paretop rows PATHS`: the canonical rows paretop read, every column, as CSV, JSON or Parquet.
 
-A user can turn any client's files into one spreadsheet, and see exactly what was read.
+A user can turn any client's files into one spreadsheet, and see exactly what was read; Parquet
+takes results that outgrow one machine straight into DuckDB, Spark or any Arrow-based engine.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import click
 
-from tui.cli_input import file_options, load_files
+from tui.cli_input import fail, file_options, load_files
 
 NOTHING_READ = 1
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -64,18 +65,57 @@ def as_csv(frame: Any) -> str:
     return str(out.to_csv(index=False, lineterminator="\n"))
 
 
+def to_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def as_parquet(frame: Any, out: Path | Any) -> None:
+    """The rows as a Parquet file (pyarrow writes it; it is an optional dependency).
+
+    Values are written as read: Parquet cells are data for another program, not text for a
+    terminal, so nothing is escaped. Text columns are dictionary-encoded, as they repeat.
+    """
+    try:
+        import pyarrow  # noqa: F401  # only to say plainly what is missing
+    except ImportError:
+        fail("--format parquet needs pyarrow: pip install 'paretop[parquet]' (or pyarrow)")
+    from tui.core.schema import COLUMNS
+
+    rows = frame[COLUMNS].copy()
+    rows["missing"] = [list(keys) for keys in rows["missing"]]
+    for col in ("dp_attention", "disagg", "prefill_dp_attention", "decode_dp_attention"):
+        rows[col] = rows[col].astype("boolean")  # yes, no, or unknown
+    rows.to_parquet(out, index=False)
+
+
 @click.command("rows")
-@file_options(("csv", "json"))
-def rows_cmd(paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str, no_cache: bool) -> None:
+@file_options(("csv", "json", "parquet"))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output (Parquet needs one, or a redirect).",
+)
+def rows_cmd(
+    paths: tuple[Path, ...], sets: tuple[str, ...], fmt: str, no_cache: bool, output: Path | None
+) -> None:
     """Print the canonical rows read from PATHS (every column), e.g. for a spreadsheet.
 
-    Problems go to stderr (CSV) or the "problems" list (JSON). Exit 1 when no row was read.
+    Problems go to stderr (CSV, Parquet) or the "problems" list (JSON). Exit 1 when no row was
+    read.
     """
+    if fmt == "parquet" and output is None and to_terminal():
+        fail("Parquet is binary: give --output FILE or redirect (> rows.parquet)")
     result = load_files(paths, sets, no_cache)
-    if fmt == "json":
-        click.echo(as_json(result.frame, result.problems), nl=False)
-    else:
+    if fmt != "json":
         for problem in result.problems:
             click.echo(f"paretop: {_visible(str(problem))}", err=True)
-        click.echo(as_csv(result.frame), nl=False)
+    if fmt == "parquet":
+        as_parquet(result.frame, output or sys.stdout.buffer)
+    else:
+        text = as_json(result.frame, result.problems) if fmt == "json" else as_csv(result.frame)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            output.write_text(text, encoding="utf-8")
     sys.exit(NOTHING_READ if result.frame.empty else 0)
