@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -13,6 +16,11 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+# paretop's parsed-results cache for this run only: cold unless a goal fills it on purpose,
+# and never the user's own cache.
+CACHE = tempfile.mkdtemp(prefix="paretop-bench-cache-")
+atexit.register(shutil.rmtree, CACHE, ignore_errors=True)
+ENV = {**os.environ, "XDG_CACHE_HOME": CACHE}
 ROOT = HERE.parent
 PYTHON = sys.executable
 PARETOP = str(Path(PYTHON).parent / "paretop")
@@ -58,14 +66,17 @@ def measured(cmd: list[str], timeout: float = 7200) -> Run:
         text=True,
         timeout=timeout,
         cwd=tempfile.gettempdir(),
+        env=ENV,
     )
     *out, last = done.stdout.rstrip("\n").split("\n")
     stats = json.loads(last)
     return Run(stats["code"], stats["seconds"], stats["rss_mib"], "\n".join(out))
 
 
-def check(path: Path) -> Run:
-    return measured([PARETOP, "check", "--format", "json", str(path)])
+def check(*paths: Path, cache: bool = False) -> Run:
+    """`paretop check`; without `cache`, every file is read afresh (--no-cache)."""
+    flags = [] if cache else ["--no-cache"]
+    return measured([PARETOP, "check", "--format", "json", *flags, *map(str, paths)])
 
 
 def rows_checked(run: Run) -> int:
@@ -91,6 +102,7 @@ def driver(script: str, *args: str) -> dict[str, Any]:
         text=True,
         timeout=7200,
         cwd=tempfile.gettempdir(),
+        env=ENV,
     )
     if done.returncode != 0:
         raise RuntimeError(f"{script} failed:\n{done.stderr[-2000:]}")

@@ -86,21 +86,36 @@ def selection(rows: int, folder: Path, repeats: int) -> tuple[list[str], float]:
 
 def ingest(rows: int, folder: Path, repeats: int) -> list[str]:
     files = folder / "inferencemax"
-    count = sum(1 for _ in files.iterdir())
-    got = measure.interleaved(
+    count = sum(1 for _ in files.rglob("*.json"))
+    cold = measure.interleaved(
         repeats,
         lambda: measure.json_loop(files).seconds,
         lambda: measure.check(files).seconds,
     )
+    measure.check(files, cache=True)  # fills the cache; the pairs below find it
+    bundled = [synth.ROOT / "data" / name for name in ("inferencemax.csv", "published.csv")]
+    warm = measure.interleaved(
+        repeats,
+        lambda: measure.check(*bundled, cache=True).seconds,
+        lambda: measure.check(files, cache=True).seconds,
+    )
     return [
         line(
             f"ingest: check {count} files ({at(rows, GOAL_ROWS['ingest'])})",
-            f"{got.ours:.2f} s",
-            f"json.load loop {got.floor:.2f} s",
-            f"{got.ratio:.2f}x",
+            f"{cold.ours:.2f} s",
+            f"json.load loop {cold.floor:.2f} s",
+            f"{cold.ratio:.2f}x",
             "<= 1.5x",
-            got.ratio <= 1.5,
-        )
+            cold.ratio <= 1.5,
+        ),
+        line(
+            "  the same again, parsed-results cache",
+            f"{warm.ours:.2f} s",
+            f"check bundled {warm.floor:.2f} s",
+            f"{warm.ratio:.2f}x",
+            "<= 1.5x",
+            warm.ratio <= 1.5,
+        ),
     ]
 
 
@@ -110,7 +125,7 @@ def memory(rows: int, folder: Path, explorer_mib: float | None) -> list[str]:
     if explorer_mib is None:
         explorer_mib = measure.driver("selection.py", "0", str(folder / "inferencemax"))["rss_mib"]
     reference = measure.read_csv(folder / "canonical.csv")
-    checked = measure.check(folder / "inferencemax")
+    checked = measure.check(folder / "inferencemax", cache=True)  # a first run: it saves too
     csv_run = measure.check(folder / "canonical.csv")
     counted = measure.rows_checked(csv_run)
     ref = f"read_csv {reference.rss_mib:.0f} MiB"
