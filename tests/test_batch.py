@@ -24,6 +24,8 @@ from test_fuzz import FUZZ, values
 from tui.loaders import scan
 from tui.loaders.common import LoadResult
 
+CLIENTS = Path(__file__).parent / "fixtures" / "clients"
+
 
 def both(paths: list[Path], monkeypatch: pytest.MonkeyPatch, **kw: Any) -> LoadResult:
     batched = scan.load_paths(paths, **kw)
@@ -116,3 +118,32 @@ def test_a_big_canonical_csv_streams_alike(tmp_path: Path, monkeypatch: pytest.M
         pd.testing.assert_frame_equal(got.frame, single.frame)
         assert [str(p) for p in got.problems] == [str(p) for p in single.problems]
     assert [p.row for p in sliced.problems] == [29]
+
+
+def test_two_processes_read_what_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A load split with a forked child equals the load read here alone, file order and all;
+    and when the child hands back nothing, its half is read here."""
+    from tui.loaders import fork
+
+    for i in range(6):
+        sub = tmp_path / f"run_{i}"
+        sub.mkdir()
+        (sub / "agg_bmk.json").write_text(json.dumps([{**GOOD, "conc": 2**i}, {**GOOD, "tp": 0}]))
+    (tmp_path / "run_5" / "paretop.toml").write_text("nonsense = 1\n")  # a problem, once
+    vllm = next(p for p in sorted(CLIENTS.rglob("*.json")) if "vllm" in p.name.lower())
+    (tmp_path / "run_3" / "client.json").write_text(vllm.read_text())
+    meta = {"hardware": "h100", "num_gpus": "8"}
+    with monkeypatch.context() as m:
+        m.setattr(fork, "worth_it", lambda files, size: False)
+        alone = scan.load_paths([tmp_path], metadata=meta)
+    monkeypatch.setattr(fork, "worth_it", lambda files, size: True)
+    split = scan.load_paths([tmp_path], metadata=meta)
+    handed_back = fork.Child.result
+    monkeypatch.setattr(fork.Child, "result", lambda self: handed_back(self) and None)
+    fallen_back = scan.load_paths([tmp_path], metadata=meta)
+    for got in (split, fallen_back):
+        pd.testing.assert_frame_equal(got.frame, alone.frame)
+        assert got.files == alone.files
+        assert [str(p) for p in got.problems] == [str(p) for p in alone.problems]
+    assert sum("nonsense" in str(p) for p in alone.problems) == 1
+    assert len(alone.frame) == 7

@@ -19,7 +19,7 @@ from tui.core.compact import compact, joined
 from tui.core.files import ReadError, describe, read_text
 from tui.core.paths import data_file
 from tui.core.schema import Problem, RowError, check_row, finish_frame
-from tui.loaders import bundled, canonical_csv, clients, parsed_cache
+from tui.loaders import bundled, canonical_csv, clients, fork, parsed_cache
 from tui.loaders.base import Aggregated, Converted, Document, FormatError, InputFormat
 from tui.loaders.batch import BATCH_RECORDS, SLOT, Part, convert
 from tui.loaders.common import FileRecord, LoadResult, normalise_gpu, recency
@@ -303,7 +303,46 @@ def _load(
             result.files, result.frame = hit.files, hit.frame
             return result
     skipped = _repeats(work)
-    gathered = _Gathered()
+    gathered = _read_all(work, skipped, progress, settle_s)
+    result.pending += gathered.pending
+    result.files += gathered.files
+    result.files += [FileRecord(p, f"skipped: {why}", 0) for p, why in passed_over]
+    result.problems += [p for found in gathered.problems for p in found]
+    for ctx in {id(c): c for _, c in work}.values():
+        result.problems.extend(ctx.problems)
+    result.problems += [p for p in gathered.found_elsewhere if p not in result.problems]
+    result.frame = gathered.frame()
+    if found is not None:
+        parsed_cache.save(found, replace_problems(result, result.problems[walked:]))
+    return result
+
+
+def _read_all(
+    work: list[tuple[Path, Context]],
+    skipped: dict[Path, str],
+    progress: Progress | None,
+    settle_s: float | None,
+) -> _Gathered:
+    """Every file's rows, in two processes when the load is big enough (tui.loaders.fork)."""
+    size = sum(file_size(f) for f, _ in work) if len(work) >= fork.FROM_FILES else 0
+    if progress is not None or settle_s is not None or not fork.worth_it(len(work), size):
+        return _read_part(work, skipped, progress, settle_s, 0)
+    half = len(work) // 2
+    child = fork.Child(lambda: _read_part(work[half:], skipped, None, None, half).handed())
+    mine = _read_part(work[:half], skipped, None, None, 0)
+    theirs = child.result() or _read_part(work[half:], skipped, None, None, half).handed()
+    mine.take(theirs)
+    return mine
+
+
+def _read_part(
+    work: list[tuple[Path, Context]],
+    skipped: dict[Path, str],
+    progress: Progress | None,
+    settle_s: float | None,
+    offset: int,
+) -> _Gathered:
+    gathered = _Gathered(offset)
     for done, (file, ctx) in enumerate(work):
         if progress:
             progress(done, len(work), str(file))
@@ -311,17 +350,10 @@ def _load(
         got = got or read_file(file, ctx, settle_s)
         gathered.add(file, ctx, got)
         if got.pending:
-            result.pending.append(str(file))
+            gathered.pending.append(str(file))
     gathered.flush()
-    result.files += gathered.files
-    result.files += [FileRecord(p, f"skipped: {why}", 0) for p, why in passed_over]
-    result.problems += [p for found in gathered.problems for p in found]
-    for ctx in {id(c): c for _, c in work}.values():
-        result.problems.extend(ctx.problems)
-    result.frame = gathered.frame()
-    if found is not None:
-        parsed_cache.save(found, replace_problems(result, result.problems[walked:]))
-    return result
+    gathered.contexts = list({id(c): c for _, c in work}.values())
+    return gathered
 
 
 def _sidecars_above(paths: Iterable[str | Path]) -> list[str]:
@@ -336,7 +368,11 @@ def replace_problems(result: LoadResult, problems: list[Problem]) -> LoadResult:
 class _Gathered:
     """Rows of one load in file order: per-record rows, and batches converted together."""
 
-    def __init__(self) -> None:
+    def __init__(self, offset: int = 0) -> None:
+        self.offset = offset  # the slot of this part's first file within the whole load
+        self.pending: list[str] = []
+        self.contexts: list[Context] = []
+        self.found_elsewhere: list[Problem] = []  # sidecar problems met by the other process
         self.rows: list[dict[str, Any]] = []
         self.frames: list[pd.DataFrame] = []
         self.files: list[FileRecord] = []
@@ -345,8 +381,24 @@ class _Gathered:
         self.waiting = 0
         self.kept = 0
 
+    def handed(self) -> _Gathered:
+        """What the other process needs (Contexts stay here: their problems travel alone)."""
+        self.found_elsewhere = [p for c in self.contexts for p in c.problems]
+        self.contexts = []
+        return self
+
+    def take(self, other: _Gathered) -> None:
+        """The rest of the load, gathered by the other process (its slots follow ours)."""
+        self.rows += other.rows
+        self.frames += other.frames
+        self.files += other.files
+        self.problems += other.problems
+        self.pending += other.pending
+        self.kept += other.kept
+        self.found_elsewhere += other.found_elsewhere
+
     def add(self, file: Path, ctx: Context, got: FileResult) -> None:
-        slot = len(self.files)
+        slot = self.offset + len(self.files)
         self.files.append(FileRecord(str(file), got.fmt, len(got.rows)))
         self.problems.append(list(got.problems))
         for row in got.rows:
@@ -371,15 +423,16 @@ class _Gathered:
             self.parts.append(Part(file, ctx, rows, canonical_csv.FORMAT, slot, start))
             self.flush()
         if slices.error:
-            self.problems[slot].append(Problem(str(file), slices.error))
+            self.problems[slot - self.offset].append(Problem(str(file), slices.error))
 
     def flush(self) -> None:
         if not self.parts:
             return
         done = convert(self.parts, one_by_one)
         for slot, count in done.counts.items():
-            self.files[slot] = replace(self.files[slot], rows=self.files[slot].rows + count)
-            self.problems[slot] += done.problems[slot]
+            at = slot - self.offset
+            self.files[at] = replace(self.files[at], rows=self.files[at].rows + count)
+            self.problems[at] += done.problems[slot]
         if len(done.frame):  # as if its rows were never there, like a file of bad rows
             self.frames.append(compact(done.frame))
         self.kept += len(done.frame)
