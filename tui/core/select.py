@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from tui.core.dimensions import BY_NAME, DIMENSIONS, GROUP_ORDER, Filters, lookup
@@ -129,21 +130,24 @@ def filter_sequence(frame: pd.DataFrame, text: str) -> pd.DataFrame:
     return out
 
 
-def filter_values(
-    frame: pd.DataFrame, dim: str, wanted: tuple[str, ...], strict: bool = True
-) -> pd.DataFrame:
-    if not wanted:
-        return frame
+def _matches(
+    frame: pd.DataFrame, before: np.ndarray, dim: str, wanted: tuple[str, ...], strict: bool
+) -> np.ndarray:
+    """Rows holding a wanted value of `dim`; `before`: the rows earlier filters kept.
+
+    Cross-filters (not strict) ignore values absent from those rows unless none is there.
+    """
     col = BY_NAME[dim].column
     values = {BY_NAME[dim].normalise(w) for w in wanted}
-    unknown = sorted(values - set(frame[col]))
-    if not strict and len(unknown) < len(values):
-        return frame[frame[col].isin(values)]
-    if unknown:
-        raise SelectionError(
-            f"no {dim} {', '.join(unknown)} in this selection; available: {_listing(frame[col])}"
-        )
-    return frame[frame[col].isin(values)]
+    hit = frame[col].isin(values).to_numpy()
+    if strict or not (hit & before).any():  # only then is a pass listing the values needed
+        there = frame[col] if before.all() else frame[col][before]
+        unknown = sorted(values - set(there))
+        if unknown:
+            raise SelectionError(
+                f"no {dim} {', '.join(unknown)} in this selection; available: {_listing(there)}"
+            )
+    return hit
 
 
 @dataclass(frozen=True)
@@ -158,8 +162,8 @@ class Resolved:
     other_models: dict[str, int] = field(default_factory=dict)  # runs of the other models loaded
 
 
-def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
-    """Apply the selection; raise SelectionError naming what is available when it fails."""
+def pick(frame: pd.DataFrame, sel: Selection) -> Resolved:
+    """The selection's model and sequence with all their rows: filters come after (narrow)."""
     if frame.empty:
         raise SelectionError("no benchmark rows were loaded")
     model = match_model(frame, sel.model) if sel.model else default_model(frame)
@@ -169,9 +173,24 @@ def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
     rows = filter_sequence(rows, sequence)
     sequence = sequences(rows)[0]
     elsewhere = {label: n for label, n in sizes.items() if label != sequence}
-    for dim in DIMENSIONS:
-        rows = filter_values(rows, dim.name, sel.chosen(dim.name), sel.strict)
-    group_by = sel.group_by if sel.group_by is not None else default_group_by(rows)
     others = frame.loc[frame["model"] != model, "model"].value_counts()
     other_models = {str(m): int(n) for m, n in sorted(others.items(), key=lambda kv: str(kv[0]))}
-    return Resolved(model, sequence, group_by, rows, elsewhere, other_models)
+    return Resolved(model, sequence, (), rows, elsewhere, other_models)
+
+
+def narrow(picked: Resolved, sel: Selection) -> Resolved:
+    """Picked rows with the selection's filters applied and its grouping (or the default)."""
+    rows = picked.rows
+    kept = np.ones(len(rows), dtype=bool)
+    for dim in DIMENSIONS:
+        wanted = sel.chosen(dim.name)
+        if wanted:
+            kept &= _matches(rows, kept, dim.name, wanted, sel.strict)
+    rows = rows if kept.all() else rows[kept]  # one copy, none when every value is chosen
+    group_by = sel.group_by if sel.group_by is not None else default_group_by(rows)
+    return replace(picked, rows=rows, group_by=group_by)
+
+
+def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
+    """Apply the selection; raise SelectionError naming what is available when it fails."""
+    return narrow(pick(frame, sel), sel)

@@ -12,7 +12,7 @@ from tui.core.hardware import HardwareTable
 from tui.core.measures import OUTPUT_TABLE, OUTPUT_TPUT, TABLE, TPUT, Metric
 from tui.core.reruns import drop_reruns
 from tui.core.schema import KIND_PUBLISHED, Problem
-from tui.core.select import Selection, SelectionError, resolve
+from tui.core.select import Resolved, Selection, SelectionError, resolve
 from tui.core.series import FrontCache, Point, Series, build_series, values_at
 from tui.core.targets import RULE_MOST, default_targets, format_target, target_range
 
@@ -192,7 +192,17 @@ def compute(
 
     `cache` keeps each series' frontiers and splines between calls (the explorer passes one).
     """
-    resolved = resolve(frame, selection)
+    return tabulate(resolve(frame, selection), hardware, options, problems, cache)
+
+
+def tabulate(
+    resolved: Resolved,
+    hardware: HardwareTable,
+    options: Options = Options(),
+    problems: list[Problem] | None = None,
+    cache: FrontCache | None = None,
+) -> Table:
+    """The table of rows already selected (see compute)."""
     rows, dropped = (resolved.rows, 0) if options.keep_reruns else drop_reruns(resolved.rows)
     series = build_series(rows, resolved.group_by, cache)
     targets, notes = choose_targets(series, options.targets)
