@@ -6,9 +6,10 @@ Each series' frontiers and splines are computed once and shared by the table and
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,8 @@ from tui.core.hardware import HardwareTable
 from tui.core.interp import Spline
 from tui.core.measures import FRONTIERS, METRICS, OUTPUT_TPUT, TPUT, Metric
 from tui.core.schema import KIND_PUBLISHED
+
+T = TypeVar("T")
 
 
 def series_label(key: dict[str, str], shared: frozenset[str] = frozenset()) -> str:
@@ -37,9 +40,9 @@ class Series:
     fronts: dict[str, pd.DataFrame]  # frontier rows per throughput column, by interactivity
     basis: str = TPUT  # the throughput the curve follows: output tokens when totals are unknown
     _splines: dict[tuple[str, str], Spline] = field(default_factory=dict, repr=False)
-    # Spline values by (spline, points): kept while the series' rows are, shared with relabels.
-    _at: dict[tuple[Any, ...], list[float]] = field(default_factory=dict, repr=False)
-    _points: dict[tuple[Any, ...], list[Point]] = field(default_factory=dict, repr=False)
+    # Values worked out from these rows (spline values, points, what the chart drew): kept
+    # while the rows are, shared with relabelled copies (keys name the basis where it counts).
+    _kept: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
 
     @property
     def front(self) -> pd.DataFrame:
@@ -58,6 +61,12 @@ class Series:
     def x_range(self) -> tuple[float, float]:
         """The frontier's interactivity span (NaN, NaN when it has no points)."""
         x = self.front["interactivity"]
+        return float(x.min()), float(x.max())
+
+    @cached_property
+    def interactivity_span(self) -> tuple[float, float]:
+        """Lowest and highest interactivity of every run (not only the frontier's)."""
+        x = self.rows["interactivity"]
         return float(x.min()), float(x.max())
 
     @cached_property
@@ -80,12 +89,17 @@ class Series:
     def spline_at(self, metric: Metric, at: tuple[float, ...]) -> list[float]:
         """The metric's base value at each of `at`, cached: a cost model or kW change rescales
         these instead of evaluating the curve again."""
-        key = (self._along(metric), metric.base, at)
-        if key not in self._at:
-            if len(self._at) > AT_LIMIT:  # many target edits: start again
-                self._at.clear()
-            self._at[key] = self.spline(metric)(at)
-        return self._at[key]
+        return self.kept(
+            ("at", self._along(metric), metric.base, at), lambda: self.spline(metric)(at)
+        )
+
+    def kept(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """make(), once per key while this series' rows are unchanged."""
+        if key not in self._kept:
+            if len(self._kept) > KEPT_LIMIT:  # many target edits or cost changes: start again
+                self._kept.clear()
+            self._kept[key] = make()
+        return cast(T, self._kept[key])
 
 
 def _fronts(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -96,7 +110,7 @@ FrontCache = dict[tuple[Any, ...], Series]
 """Series by their key and rows: a series whose rows did not change is reused whole, with its
 frontiers, splines and cached values."""
 CACHE_LIMIT = 4096
-AT_LIMIT = 256
+KEPT_LIMIT = 256
 
 
 def _groups(rows: pd.DataFrame, cols: list[str]) -> list[tuple[tuple[Any, ...], np.ndarray]]:
@@ -185,14 +199,19 @@ def values_at(
     """Every registered metric at each target, from the cached splines."""
     hourly, kw = gpu_constants(series, table, cost_model)
     at = tuple(targets)
-    # By the constants' values (hex: NaN equals NaN), so a cost model seen before is free.
-    key = (series.basis, at, float(hourly).hex(), float(kw).hex())
-    if key not in series._points:
-        if len(series._points) > AT_LIMIT:
-            series._points.clear()
+
+    def make() -> list[Point]:
         columns = {m.key: series.spline_at(m, at) for m in METRICS}
-        series._points[key] = [
+        return [
             Point(t, {m.key: m.value(columns[m.key][i], hourly, kw) for m in METRICS})
             for i, t in enumerate(targets)
         ]
-    return list(series._points[key])  # a list of its own: tables never share one
+
+    # By the constants' values, so a cost model seen before is a look-up.
+    points = series.kept(("points", series.basis, at, *constants_key(hourly, kw)), make)
+    return list(points)  # a list of its own: tables never share one
+
+
+def constants_key(hourly: float, kw: float) -> tuple[str, str]:
+    """GPU constants as a cache key: hex, so NaN (unknown) equals NaN."""
+    return float(hourly).hex(), float(kw).hex()
