@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.color import Color
 from textual.containers import Vertical
 from textual.message import Message
@@ -13,6 +13,7 @@ from textual.reactive import var
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
+from tui.app.sketch import Sketch
 from tui.app.styles import SeriesStyles
 from tui.app.ticks import compact, linear_ticks, log_ticks, x_range
 from tui.core.curves import POINTS, curve, raw_points, samples, thin
@@ -74,6 +75,15 @@ class ChartView:
 class MetricPlot(PlotextPlot):
     """The plotext canvas; drawn only by ChartPanel."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.sketch = Sketch()
+        """What to draw: replayed on a fresh figure for every build (a build rescales its data)."""
+
+    def render(self) -> RenderResult:
+        self.sketch.draw(self.plt)
+        return super().render()
+
     class Resized(Message):
         """The canvas changed size (the legend above it grew or shrank): ticks need redoing."""
 
@@ -92,6 +102,7 @@ class ChartPanel(Vertical):
     def __init__(self, series_styles: SeriesStyles, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.series_styles = series_styles
+        self._legend: Text | None = None  # the legend on screen
 
     def compose(self) -> ComposeResult:
         yield MetricPlot(id="plot")
@@ -116,13 +127,13 @@ class ChartPanel(Vertical):
 
     def _axes(
         self,
+        plt: Sketch,
         table: Table,
         metric: Metric,
         every: list[float],
         log_y: bool,
         span: tuple[float, float],
     ) -> None:
-        plt = self.query_one(MetricPlot).plt
         low, high = span
         plt.xlim(low, high)
         xt = [t for t in linear_ticks(high, 6) if low <= t <= high]
@@ -148,11 +159,9 @@ class ChartPanel(Vertical):
 
     def show_message(self, text: str) -> None:
         self.view = None
-        plot = self.query_one(MetricPlot)
-        plot.plt.clear_figure()
-        plot.plt.title(text)
-        plot.refresh()
-        self.query_one("#legend", Static).update("")
+        sketch = Sketch()
+        sketch.title(text)
+        self._show(sketch, Text())
 
     def redraw(self) -> None:
         view = self.view
@@ -160,12 +169,10 @@ class ChartPanel(Vertical):
             return
         table, metric = view.table, BY_KEY[view.metric]
         plot = self.query_one(MetricPlot)
-        plt = plot.plt
-        plt.clear_figure()
+        plt = Sketch()
         if plot.size.height < 8:  # too few rows for axes and data: say so, draw nothing
             plt.title("z: chart full screen")
-            self.query_one("#legend", Static).update("")
-            plot.refresh()
+            self._show(plt, Text())
             return
         plt.title(metric.title + (" — log scale" if view.log_y else ""))
         if plot.size.height >= 10:  # a short chart keeps its rows for the data
@@ -213,14 +220,22 @@ class ChartPanel(Vertical):
             )
         else:
             assert span is not None  # points were drawn, so there are runs
-            self._axes(table, metric, every, view.log_y, span)
+            self._axes(plt, table, metric, every, view.log_y, span)
         entries.append(Text(f"│ targets {', '.join(f'{t:g}' for t in table.targets)}", "dim"))
-        legend = self.query_one("#legend", Static)
         room = max(1, (self.size.height - 6) // 2)  # the plot keeps at least half the panel
         glyphs = self.series_styles.glyphs
         entries = [Text(glyphs(e.plain), e.style) if e.spans == [] else e for e in entries]
-        legend.update(lay_out(entries, max(20, self.size.width - 2), room, glyphs("…")))
-        plot.refresh()
+        self._show(plt, lay_out(entries, max(20, self.size.width - 2), room, glyphs("…")))
+
+    def _show(self, sketch: Sketch, legend: Text) -> None:
+        """Draw what changed: plotext rebuilds the whole canvas, so only for a new picture."""
+        plot = self.query_one(MetricPlot)
+        if sketch.calls != plot.sketch.calls:
+            plot.sketch = sketch
+            plot.refresh()
+        if legend != self._legend:  # an update lays the panel out again
+            self.query_one("#legend", Static).update(legend)
+            self._legend = legend
 
     def on_resize(self) -> None:
         self.redraw()  # the legend's lines depend on the width
