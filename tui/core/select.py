@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -131,17 +132,18 @@ def filter_sequence(frame: pd.DataFrame, text: str) -> pd.DataFrame:
 
 
 def _matches(
-    frame: pd.DataFrame, before: np.ndarray, dim: str, wanted: tuple[str, ...], strict: bool
+    picked: Resolved, before: np.ndarray, dim: str, wanted: tuple[str, ...], strict: bool
 ) -> np.ndarray:
-    """Rows holding a wanted value of `dim`; `before`: the rows earlier filters kept.
+    """Picked rows holding a wanted value of `dim`; `before`: the rows earlier filters kept.
 
     Cross-filters (not strict) ignore values absent from those rows unless none is there.
     """
-    col = BY_NAME[dim].column
+    codes, names = picked.codes[dim]
     values = {BY_NAME[dim].normalise(w) for w in wanted}
-    hit = frame[col].isin(values).to_numpy()
+    hit = np.isin(codes, [i for i, name in enumerate(names) if name in values])
     if strict or not (hit & before).any():  # only then is a pass listing the values needed
-        there = frame[col] if before.all() else frame[col][before]
+        column = picked.rows[BY_NAME[dim].column]
+        there = column if before.all() else column[before]
         unknown = sorted(values - set(there))
         if unknown:
             raise SelectionError(
@@ -160,6 +162,16 @@ class Resolved:
     rows: pd.DataFrame
     elsewhere: dict[str, int] = field(default_factory=dict)  # runs at the model's other sequences
     other_models: dict[str, int] = field(default_factory=dict)  # runs of the other models loaded
+
+    @cached_property
+    def codes(self) -> dict[str, tuple[np.ndarray, list[Any]]]:
+        """Each dimension's column as integer codes and the values they stand for: worked out
+        once per model and sequence, so filtering and grouping compare integers."""
+        out: dict[str, tuple[np.ndarray, list[Any]]] = {}
+        for dim in DIMENSIONS:
+            codes, names = pd.factorize(self.rows[dim.column])
+            out[dim.name] = (codes, list(names))
+        return out
 
 
 def pick(frame: pd.DataFrame, sel: Selection) -> Resolved:
@@ -185,10 +197,22 @@ def narrow(picked: Resolved, sel: Selection) -> Resolved:
     for dim in DIMENSIONS:
         wanted = sel.chosen(dim.name)
         if wanted:
-            kept &= _matches(rows, kept, dim.name, wanted, sel.strict)
-    rows = rows if kept.all() else rows[kept]  # one copy, none when every value is chosen
-    group_by = sel.group_by if sel.group_by is not None else default_group_by(rows)
+            kept &= _matches(picked, kept, dim.name, wanted, sel.strict)
+    every = kept.all()
+    rows = rows if every else rows[kept]  # one copy, none when every value is chosen
+    group_by = sel.group_by
+    if group_by is None:  # default_group_by(rows), on the codes
+        shown = {d: codes if every else codes[kept] for d, (codes, _) in picked.codes.items()}
+        group_by = tuple(
+            d for d in GROUP_ORDER if BY_NAME[d].groups_by_default or _several(shown[d])
+        )
     return replace(picked, rows=rows, group_by=group_by)
+
+
+def _several(codes: np.ndarray) -> bool:
+    """More than one value (-1, a missing value, is none), as nunique() > 1 says."""
+    known = codes[codes >= 0]
+    return bool(known.size) and bool(known.min() != known.max())
 
 
 def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:

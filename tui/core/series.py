@@ -70,6 +70,21 @@ class Series:
         return float(x.min()), float(x.max())
 
     @cached_property
+    def origins(self) -> frozenset[str]:
+        """Where its rows came from: published summaries, the bundled snapshot, user files."""
+        published = self.rows["kind"] == KIND_PUBLISHED
+        bundled = self.rows["source"].astype(str).str.startswith("bundled:")
+        return frozenset(
+            origin
+            for origin, found in (
+                (KIND_PUBLISHED, published),
+                ("bundled InferenceMAX snapshot", ~published & bundled),
+                ("your files", ~published & ~bundled),
+            )
+            if found.any()
+        )
+
+    @cached_property
     def published(self) -> bool:
         return bool((self.rows["kind"] == KIND_PUBLISHED).all())
 

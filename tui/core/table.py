@@ -50,16 +50,14 @@ class Table:
     def sources(self) -> list[str]:
         """What kind of data this is: the bundled snapshot, a published summary, user files."""
         out: set[str] = set()
-        for s in self.series:
-            for src, kind in zip(s.rows["source"], s.rows["kind"], strict=True):
-                if kind == KIND_PUBLISHED:
+        for s in self.series:  # each series' kinds of row worked out once (series.origins)
+            for origin in s.origins:
+                if origin == KIND_PUBLISHED:
                     out.add("published summary")
                 elif self.data_label:
                     out.add(self.data_label)  # "InferenceX, pulled 2026-11-30", ...
-                elif str(src).startswith("bundled:"):
-                    out.add("bundled InferenceMAX snapshot")
                 else:
-                    out.add("your files")
+                    out.add(origin)
         return sorted(out)
 
 
