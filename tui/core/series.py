@@ -50,6 +50,11 @@ class Series:
         return self.fronts[self.basis]
 
     @cached_property
+    def front_size(self) -> int:
+        """Runs on the curve (0: no curve), asked often: kept rather than counted each time."""
+        return len(self.front.index)
+
+    @cached_property
     def hardware(self) -> list[str]:
         return sorted(self.rows["hardware"].unique())
 
@@ -173,7 +178,7 @@ def build_series(
             part = rows if len(pos) == len(rows) else rows.iloc[pos]
             cache[tag] = Series(key, "", part, _fronts(part))
         made.append(cache[tag])
-    totals = any(not s.fronts[TPUT].empty for s in made) or rows.empty
+    totals = any(len(s.fronts[TPUT].index) for s in made) or rows.empty
     basis = TPUT if totals else OUTPUT_TPUT
     out: list[Series] = []
     for key, tag, series in zip(keys, tags, made, strict=True):

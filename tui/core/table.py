@@ -69,7 +69,7 @@ def choose_targets(
     A user target outside every series' frontier would be a column of "—": it is an error
     that says the range instead.
     """
-    ranges = [s.x_range for s in series if not s.front.empty]
+    ranges = [s.x_range for s in series if s.front_size]
     if wanted:
         if ranges:
             low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
@@ -85,7 +85,7 @@ def choose_targets(
         return [], ["No series has per-GPU throughput, so there is nothing to interpolate."]
     notes = []
     if found.rule == RULE_MOST:
-        left = [series[i].label for i in found.outside if not series[i].front.empty]
+        left = [series[i].label for i in found.outside if series[i].front_size]
         notes.append(
             "The series' interactivity ranges do not all overlap: default targets are 25/50/75% "
             f"of the range most of them cover ({found.low:.4g}–{found.high:.4g} tok/s/user); "
@@ -126,12 +126,12 @@ def _notes(series: list[Series], targets: list[float], dropped: int) -> list[str
             "shows output-token throughput, cost and power."
         )
     for s in series:
-        if s.front.empty:
+        if not s.front_size:
             notes.append(f"{s.label}: {_why_no_curve(s)}, so no values.")
             continue
         low, high = s.x_range
         outside = [format_target(t) for t in targets if not low <= t <= high]
-        if len(s.front) == 1:
+        if s.front_size == 1:
             notes.append(
                 f"{s.label}: one run on its frontier — a point, not a curve: it has a value only "
                 f"at {format_target(low)} tok/s/user."
