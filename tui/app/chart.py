@@ -81,7 +81,7 @@ class MetricPlot(PlotextPlot):
         """What to draw: replayed on a fresh figure for every build (a build rescales its data)."""
 
     def render(self) -> RenderResult:
-        self.sketch.draw(self.plt)
+        self.sketch.draw(self.plt, (self.size.width, self.size.height))
         return super().render()
 
     class Resized(Message):
