@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from helpers import frame, row
+from helpers import app_frame, app_request, frame, row
 
 from tui.app.session import Session, ViewState, next_cost_model, next_metric
 from tui.core.advice import missing_notes
 from tui.core.choices import counts, sequence_counts
+from tui.core.export import to_json
+from tui.core.table import Options, compute
 from tui.pipeline import build_request, load
 
 RUNS = frame(
@@ -106,3 +108,45 @@ def test_missing_notes_name_keys_and_place() -> None:
         'unknown: add --set hardware=h200 --set num_gpus=8 (your values) or write hardware = "h200"; '
         "num_gpus = 8 in /s/a/paretop.toml."
     ]
+
+
+def test_cached_changes_give_what_a_fresh_compute_gives() -> None:
+    """Every change reuses cached slices, series and values; the numbers must not notice."""
+    request = app_request()
+    data = app_frame()
+    session = Session(data, request)
+    state = session.initial_state()
+    gpus = state.chosen("hardware")
+    steps = [
+        lambda s: s.with_filter("hardware", gpus[1:]),
+        next_cost_model,
+        lambda s: replace(s, targets=(30.0, 40.0)),
+        lambda s: s.with_filter("hardware", gpus),
+        next_cost_model,
+        lambda s: replace(s, targets=None, keep_reruns=True),
+        lambda s: replace(s, group_by=("hardware",)),
+        lambda s: replace(s, group_by=None, keep_reruns=False),
+    ]
+    for step in steps:
+        state = step(state)
+        table = session.outcome(state).table
+        assert table is not None
+        options = Options(state.targets, state.cost_model, state.keep_reruns)
+        fresh = compute(
+            session.model_rows(state.model), session.selection(state), request.hardware, options
+        )
+        assert to_json(table) == to_json(fresh)
+        assert session.sidebar_counts(state)["counts"] == counts(session.rows(state), state.filters)
+
+
+def test_an_untouched_series_is_reused() -> None:
+    session = Session(app_frame(), app_request())
+    state = session.initial_state()
+    first = session.outcome(state).table
+    assert first is not None and len(first.series) > 2
+    gone = first.series[0].key["hardware"]
+    fewer = state.with_filter("hardware", tuple(g for g in state.chosen("hardware") if g != gone))
+    second = session.outcome(fewer).table
+    assert second is not None
+    kept = {id(s) for s in first.series} & {id(s) for s in second.series}
+    assert kept and all(s.key["hardware"] != gone for s in second.series)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.color import Color
 from textual.containers import Vertical
 from textual.message import Message
@@ -13,13 +13,22 @@ from textual.reactive import var
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
+from tui.app.sketch import Sketch
 from tui.app.styles import SeriesStyles
 from tui.app.ticks import compact, linear_ticks, log_ticks, x_range
-from tui.core.curves import curve, raw_points
+from tui.core.curves import POINTS, curve, raw_points, samples, thin
 from tui.core.hardware import HardwareTable
 from tui.core.measures import BY_KEY, Metric
+from tui.core.series import Series
 from tui.core.table import Table
 from tui.core.text import inert
+
+
+def x_span(table: Table) -> tuple[float, float] | None:
+    """The x axis: every run and target (None when there is neither)."""
+    ends = [x for s in table.series if not s.rows.empty for x in s.interactivity_span]
+    xs = ends + list(table.targets)
+    return x_range(xs) if xs else None
 
 
 def lay_out(
@@ -66,6 +75,15 @@ class ChartView:
 class MetricPlot(PlotextPlot):
     """The plotext canvas; drawn only by ChartPanel."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.sketch = Sketch()
+        """What to draw: replayed on a fresh figure for every build (a build rescales its data)."""
+
+    def render(self) -> RenderResult:
+        self.sketch.draw(self.plt, (self.size.width, self.size.height))
+        return super().render()
+
     class Resized(Message):
         """The canvas changed size (the legend above it grew or shrank): ticks need redoing."""
 
@@ -84,6 +102,7 @@ class ChartPanel(Vertical):
     def __init__(self, series_styles: SeriesStyles, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.series_styles = series_styles
+        self._legend: Text | None = None  # the legend on screen
 
     def compose(self) -> ComposeResult:
         yield MetricPlot(id="plot")
@@ -106,10 +125,16 @@ class ChartPanel(Vertical):
     def faint(self) -> tuple[int, int, int]:
         return Color.parse(self.app.theme_variables.get("foreground-muted", "grey")).rgb
 
-    def _axes(self, table: Table, metric: Metric, every: list[float], log_y: bool) -> None:
-        plt = self.query_one(MetricPlot).plt
-        xs = [x for s in table.series for x in s.rows["interactivity"]] + list(table.targets)
-        low, high = x_range(xs)
+    def _axes(
+        self,
+        plt: Sketch,
+        table: Table,
+        metric: Metric,
+        every: list[float],
+        log_y: bool,
+        span: tuple[float, float],
+    ) -> None:
+        low, high = span
         plt.xlim(low, high)
         xt = [t for t in linear_ticks(high, 6) if low <= t <= high]
         plt.xticks(xt, [compact(t) for t in xt])
@@ -134,11 +159,9 @@ class ChartPanel(Vertical):
 
     def show_message(self, text: str) -> None:
         self.view = None
-        plot = self.query_one(MetricPlot)
-        plot.plt.clear_figure()
-        plot.plt.title(text)
-        plot.refresh()
-        self.query_one("#legend", Static).update("")
+        sketch = Sketch()
+        sketch.title(text)
+        self._show(sketch, Text())
 
     def redraw(self) -> None:
         view = self.view
@@ -146,30 +169,46 @@ class ChartPanel(Vertical):
             return
         table, metric = view.table, BY_KEY[view.metric]
         plot = self.query_one(MetricPlot)
-        plt = plot.plt
-        plt.clear_figure()
+        plt = Sketch()
         if plot.size.height < 8:  # too few rows for axes and data: say so, draw nothing
             plt.title("z: chart full screen")
-            self.query_one("#legend", Static).update("")
-            plot.refresh()
+            self._show(plt, Text())
             return
         plt.title(metric.title + (" — log scale" if view.log_y else ""))
         if plot.size.height >= 10:  # a short chart keeps its rows for the data
             plt.xlabel("interactivity (tok/s/user)")
-        entries: list[Text] = []
+        span = x_span(table)
+        width, height = plot.size
+        drawn: list[tuple[Series, list[float], list[float], list[float], list[float]]] = []
         every: list[float] = []
         for series in table.series:
-            marker, colour = self.series_styles.marker(series.label), self.colour(series.label)
-            xs, ys = curve(series, metric, view.hardware, table.cost_model)
+            front = series.fronts[metric.frontier]["interactivity"]
+            points = (
+                samples(float(front.iloc[-1] - front.iloc[0]), span[1] - span[0], width)
+                if span and not front.empty
+                else POINTS
+            )  # the chart's resolution: more samples than cells cannot show
+            xs, ys = curve(series, metric, view.hardware, table.cost_model, points)
+            rx: list[float] = []
+            ry: list[float] = []
             if view.show_raw:
                 rx, ry = raw_points(series, metric, view.hardware, table.cost_model)
-                if rx:
-                    dot = "." if self.series_styles.ascii_only else "·"
-                    plt.scatter(rx, ry, marker=dot, color=self.faint())
-                    every += ry
+                every += ry
+            every += ys
+            drawn.append((series, xs, ys, rx, ry))
+        # A scatter with more runs than the chart has cells is thinned to what can show.
+        dense = sum(len(rx) for _, _, _, rx, _ in drawn) > width * height
+        box = (*span, min(every), max(every)) if dense and span and every else None
+        entries: list[Text] = []
+        for series, xs, ys, rx, ry in drawn:
+            marker, colour = self.series_styles.marker(series.label), self.colour(series.label)
+            if rx:
+                if box:  # a grid twice as fine as the cells: what is left looks the same
+                    rx, ry = thin(rx, ry, box, (2 * width, 2 * height), view.log_y)
+                dot = "." if self.series_styles.ascii_only else "·"
+                plt.scatter(list(rx), list(ry), marker=dot, color=self.faint())
             if xs:
-                plt.plot(xs, ys, marker=marker, color=colour)
-                every += ys
+                plt.plot(list(xs), list(ys), marker=marker, color=colour)
             style = Color(*colour).rich_color.name if xs else "dim"
             entry = Text(f"{marker} {inert(series.label)}", style=style)
             note = " (no data)" if not xs else " (one run: a point)" if len(xs) == 1 else ""
@@ -180,14 +219,23 @@ class ChartPanel(Vertical):
                 f"No {metric.title} for this selection (not recorded, or unknown GPU cost/power)"
             )
         else:
-            self._axes(table, metric, every, view.log_y)
+            assert span is not None  # points were drawn, so there are runs
+            self._axes(plt, table, metric, every, view.log_y, span)
         entries.append(Text(f"│ targets {', '.join(f'{t:g}' for t in table.targets)}", "dim"))
-        legend = self.query_one("#legend", Static)
         room = max(1, (self.size.height - 6) // 2)  # the plot keeps at least half the panel
         glyphs = self.series_styles.glyphs
         entries = [Text(glyphs(e.plain), e.style) if e.spans == [] else e for e in entries]
-        legend.update(lay_out(entries, max(20, self.size.width - 2), room, glyphs("…")))
-        plot.refresh()
+        self._show(plt, lay_out(entries, max(20, self.size.width - 2), room, glyphs("…")))
+
+    def _show(self, sketch: Sketch, legend: Text) -> None:
+        """Draw what changed: plotext rebuilds the whole canvas, so only for a new picture."""
+        plot = self.query_one(MetricPlot)
+        if sketch.calls != plot.sketch.calls:
+            plot.sketch = sketch
+            plot.refresh()
+        if legend != self._legend:  # an update lays the panel out again
+            self.query_one("#legend", Static).update(legend)
+            self._legend = legend
 
     def on_resize(self) -> None:
         self.redraw()  # the legend's lines depend on the width

@@ -38,16 +38,30 @@ class CheckList(OptionList):
         self.ticked: set[str] = set()
 
     def show(self, items: list[tuple[str, str, bool]], ticked: set[str]) -> None:
-        """Refill only when something changed; the highlight stays where it was."""
+        """Change only what changed (a count, a tick); the highlight stays where it was."""
         if items == self.items and ticked == self.ticked:
             return
         highlighted = self.highlighted
+        before, was_ticked = self.items, self.ticked
         self.items, self.ticked = items, set(ticked)
-        self.set_options(
-            Option(self._prompt(value, label), id=value, disabled=not enabled)
-            for value, label, enabled in items
-        )
-        if highlighted is not None and highlighted < len(items):
+        if [v for v, _, _ in items] == [v for v, _, _ in before]:
+            # The same values: new prompts in place, no refill (which resets and re-measures).
+            for i, ((value, label, enabled), (_, old, was_on)) in enumerate(
+                zip(items, before, strict=True)
+            ):
+                if label != old or (value in self.ticked) != (value in was_ticked):
+                    self.replace_option_prompt_at_index(i, self._prompt(value, label))
+                if enabled != was_on:
+                    if enabled:
+                        self.enable_option_at_index(i)
+                    else:
+                        self.disable_option_at_index(i)
+        else:
+            self.set_options(
+                Option(self._prompt(value, label), id=value, disabled=not enabled)
+                for value, label, enabled in items
+            )
+        if highlighted is not None and highlighted < len(items) and self.highlighted != highlighted:
             self.highlighted = highlighted
 
     def _prompt(self, value: str, label: str) -> Text:

@@ -19,13 +19,18 @@ from tui.core.text import inert
 def stacked(lines: list[str], best: int | None, width: int, right: bool = True) -> Text:
     """One cell holding every series' value, one per line, padded to the column's width so
     the header and every line align; the best one emphasised (bold, underlined)."""
-    text = Text()
+    text = Text(no_wrap=True)  # sized to fit: skipping the wrap makes tall cells cheaper
     for i, line in enumerate(lines):
         if i:
             text.append("\n")
         shown = line.rjust(width) if right else line.ljust(width)
         text.append(shown, style="bold underline" if i == best else "")
     return text
+
+
+Column = tuple[str | Text, str, int]  # label, key, width
+Shape = tuple[list[Column], list[str], int]
+NOTHING: Shape = ([], [], 0)
 
 
 class MetricsPane(VerticalScroll):
@@ -45,6 +50,10 @@ class MetricsPane(VerticalScroll):
     def __init__(self, series_styles: SeriesStyles, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.series_styles = series_styles  # each series' chart marker, shown beside its name
+        # What the grid holds: (columns, row keys, row height) and each row's cells.
+        self._shape: Shape = NOTHING
+        self._cells: dict[str, list[Text]] = {}
+        self._sentences = ""
 
     def compose(self) -> ComposeResult:
         # The metric and series columns stay put when the targets scroll sideways.
@@ -64,7 +73,6 @@ class MetricsPane(VerticalScroll):
 
     def show(self, table: Table) -> None:
         grid = self.query_one("#metrics", DataTable)
-        grid.clear(columns=True)
         labels = [f"{self.series_styles.marker(s.label)} {inert(s.label)}" for s in table.series]
         glyphs = self.series_styles.glyphs
         blocks = []
@@ -79,25 +87,63 @@ class MetricsPane(VerticalScroll):
         ]
         corner = glyphs("tok/s/user →")
         first = max([len(corner)] + [len(m.label) for m in table.metrics])
-        grid.add_column(corner, key="metric", width=first)
-        grid.add_column("series", key="series", width=max([6, *map(len, labels)]))
-        for head, width in zip(heads, widths, strict=True):
-            grid.add_column(Text(head.rjust(width)), width=width)
-        for metric, texts, best in blocks:
-            cells = [
-                stacked([texts[s][t] for s in range(len(labels))], best[t], widths[t])
-                for t in range(len(heads))
-            ]
-            grid.add_row(
-                Text(metric.label),
-                stacked(labels, None, 0, right=False),
-                *cells,
-                height=max(1, len(labels)),
-                key=metric.key,
+        columns: list[Column] = [
+            (corner, "metric", first),
+            ("series", "series", max([6, *map(len, labels)])),
+            *[
+                (Text(head.rjust(w)), f"t{i}", w)
+                for i, (head, w) in enumerate(zip(heads, widths, strict=True))
+            ],
+        ]
+        rows: list[tuple[str, list[Text]]] = [
+            (
+                metric.key,
+                [
+                    Text(metric.label),
+                    stacked(labels, None, 0, right=False),
+                    *[
+                        stacked([texts[s][t] for s in range(len(labels))], best[t], widths[t])
+                        for t in range(len(heads))
+                    ],
+                ],
             )
-        self.query_one("#sentences", Static).update(Text(glyphs("\n".join(footer(table)))))
+            for metric, texts, best in blocks
+        ]
+        self._fill(grid, columns, rows, max(1, len(labels)))
+        sentences = glyphs("\n".join(footer(table)))
+        if sentences != self._sentences:  # an update lays the pane out again
+            self.query_one("#sentences", Static).update(Text(sentences))
+            self._sentences = sentences
+
+    def _fill(
+        self,
+        grid: DataTable[Text],
+        columns: list[Column],
+        rows: list[tuple[str, list[Text]]],
+        height: int,
+    ) -> None:
+        """Change only what changed: cells in place when the columns and rows stay (a cost
+        model), rows when only they change (a filter), everything otherwise (targets)."""
+        shape = (columns, [key for key, _ in rows], height)
+        if shape == self._shape:
+            for key, cells in rows:
+                for (_, column, _), cell, old in zip(columns, cells, self._cells[key], strict=True):
+                    if cell != old:  # equal Texts: same characters and styles
+                        grid.update_cell(key, column, cell)
+        else:
+            if columns != self._shape[0]:
+                grid.clear(columns=True)
+                for label, column, width in columns:
+                    grid.add_column(label, key=column, width=width)
+            else:
+                grid.clear()
+            for key, cells in rows:
+                grid.add_row(*cells, height=height, key=key)
+        self._shape, self._cells = shape, dict(rows)
 
     def show_message(self, text: str) -> None:
         self.table = None
         self.query_one("#metrics", DataTable).clear(columns=True)
-        self.query_one("#sentences", Static).update(Text(inert(text)))
+        self._shape, self._cells = NOTHING, {}
+        self._sentences = inert(text)
+        self.query_one("#sentences", Static).update(Text(self._sentences))

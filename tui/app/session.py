@@ -7,17 +7,19 @@ state that changes numbers: visual changes (metric, log scale, raw points) never
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
-from tui.core.choices import all_values, counts, model_counts, sequence_counts
+from tui.core.choices import Tally, all_values, model_counts, sequence_counts
 from tui.core.dimensions import DIMENSIONS, Filters
 from tui.core.hardware import COST_MODELS, HardwareTable
 from tui.core.measures import CHART
 from tui.core.schema import Problem
 from tui.core.select import (
+    Resolved,
     Selection,
     SelectionError,
     default_group_by,
@@ -25,11 +27,16 @@ from tui.core.select import (
     default_sequence,
     filter_sequence,
     match_model,
+    narrow,
+    pick,
     sequences,
 )
 from tui.core.series import FrontCache
-from tui.core.table import Options, Table, compute
+from tui.core.table import Options, Table, tabulate
 from tui.pipeline import Request
+
+T = TypeVar("T")
+KEPT = 8  # model/sequence slices remembered: going back to a recent one costs nothing
 
 METRIC_KEYS = tuple(m.key for m in CHART if not m.optional)
 VISUAL_FIELDS = frozenset({"metric", "log_y", "show_raw"})
@@ -101,11 +108,15 @@ class Session:
         self.hardware: HardwareTable = request.hardware
         self._latest = frame[~frame["superseded"]] if "superseded" in frame else frame
         self._slices: dict[tuple[str, bool], pd.DataFrame] = {}
-        self._fronts: FrontCache = {}
+        # What one model at one sequence needs, worked out once: every later filter, target,
+        # cost model or metric change works on these (DESIGN: work proportional to the screen).
+        self._picked: dict[Hashable, Resolved] = {}  # rows and notes, before filters
+        self._rows: dict[Hashable, pd.DataFrame] = {}  # by rerun mode too
+        self._tallies: dict[Hashable, Tally] = {}  # sidebar counts' group-by
+        self._sequences: dict[Hashable, dict[str, int]] = {}
+        self._fronts: FrontCache = {}  # series whose rows are unchanged, with their frontiers
         self._counts: tuple[tuple[Any, ...], dict[str, Any]] | None = None
-        self._models: dict[
-            bool, dict[str, int]
-        ] = {}  # frontiers and splines of series whose rows are unchanged
+        self._models: dict[bool, dict[str, int]] = {}
         self.chart_keys = tuple(
             m.key
             for m in CHART
@@ -128,7 +139,12 @@ class Session:
 
     def rows(self, state: ViewState) -> pd.DataFrame:
         """One model at one sequence, reruns handled as the state says."""
-        return filter_sequence(self.model_rows(state.model, state.keep_reruns), state.sequence)
+        model, sequence, keep = state.model, state.sequence, state.keep_reruns
+        return remember(
+            self._rows,
+            (model, sequence, keep),
+            lambda: filter_sequence(self.model_rows(model, keep), sequence),
+        )
 
     def all_values(self, model: str, sequence: str) -> dict[str, tuple[str, ...]]:
         return all_values(filter_sequence(self.model_rows(model), sequence))
@@ -212,11 +228,14 @@ class Session:
         label = self.request.options.data_label
         options = Options(state.targets, state.cost_model, state.keep_reruns, label)
         try:
-            # The model's slice, not every row: a change costs what is on screen.
-            rows = self.model_rows(state.model)
-            table = compute(
-                rows, self.selection(state), self.hardware, options, self.problems, self._fronts
+            # The model and sequence's rows, picked once: a change costs what is on screen.
+            picked = remember(
+                self._picked,
+                (state.model, state.sequence),
+                lambda: pick(self.model_rows(state.model), Selection(state.model, state.sequence)),
             )
+            resolved = narrow(picked, self.selection(state))
+            table = tabulate(resolved, self.hardware, options, self.problems, self._fronts)
         except SelectionError as exc:
             return Outcome(None, f"Nothing to show: {exc}.")
         return Outcome(table)
@@ -235,11 +254,28 @@ class Session:
         group_by = outcome.table.group_by if outcome.table else state.group_by
         if state.keep_reruns not in self._models:
             self._models[state.keep_reruns] = model_counts(self.all_rows(state.keep_reruns))
+        mode = (state.model, state.keep_reruns)
+        tally = remember(
+            self._tallies, (state.model, state.sequence, state.keep_reruns), lambda: Tally(rows)
+        )
         made = {
             "models": self._models[state.keep_reruns],
-            "sequences": sequence_counts(self.model_rows(state.model, state.keep_reruns)),
-            "counts": counts(rows, state.filters),
+            "sequences": remember(
+                self._sequences, mode, lambda: sequence_counts(self.model_rows(*mode))
+            ),
+            "counts": tally.counts(state.filters),
             "group_by": group_by if group_by is not None else default_group_by(rows),
         }
         self._counts = (key, made)
         return made
+
+
+def remember(cache: dict[Hashable, T], key: Hashable, make: Callable[[], T]) -> T:
+    """cache[key], made on first use; only the KEPT most recent keys are kept."""
+    if key in cache:
+        cache[key] = cache.pop(key)  # most recent last
+    else:
+        cache[key] = make()
+        while len(cache) > KEPT:
+            del cache[next(iter(cache))]
+    return cache[key]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 import pandas as pd
 
@@ -16,16 +17,35 @@ def counts(rows: pd.DataFrame, chosen: Mapping[str, tuple[str, ...]]) -> dict[st
 
     `rows` is one model at one sequence. A value with 0 would show nothing if chosen.
     """
-    out: dict[str, dict[str, int]] = {}
-    for dim in DIMENSIONS:
-        part = rows
-        for other in DIMENSIONS:
-            if other is not dim and other.name in chosen:  # absent: every value
-                part = part[part[other.column].isin(chosen[other.name])]
-        every = sorted(rows[dim.column].unique())
-        have = present(part[dim.column].value_counts())
-        out[dim.name] = {v: int(have.get(v, 0)) for v in every}
-    return out
+    return Tally(rows).counts(chosen)
+
+
+class Tally:
+    """Runs per combination of dimension values, grouped once per model and sequence: each
+    filter change then counts over the few combinations, not over the rows."""
+
+    def __init__(self, rows: pd.DataFrame) -> None:
+        self.every = {d.name: sorted(rows[d.column].unique()) for d in DIMENSIONS}
+        sizes = rows.groupby(
+            [d.column for d in DIMENSIONS], sort=False, dropna=False, observed=True
+        ).size()
+        self.combos = [(cast(tuple[str, ...], key), int(n)) for key, n in sizes.items()]
+
+    def counts(self, chosen: Mapping[str, tuple[str, ...]]) -> dict[str, dict[str, int]]:
+        """What `counts` gives for the rows this was built from."""
+        out: dict[str, dict[str, int]] = {}
+        for i, dim in enumerate(DIMENSIONS):
+            others = [
+                (j, set(chosen[o.name]))
+                for j, o in enumerate(DIMENSIONS)
+                if o is not dim and o.name in chosen  # absent: every value
+            ]
+            have: dict[str, int] = {}
+            for key, n in self.combos:
+                if all(key[j] in values for j, values in others):
+                    have[key[i]] = have.get(key[i], 0) + n
+            out[dim.name] = {v: have.get(v, 0) for v in self.every[dim.name]}
+        return out
 
 
 def all_values(rows: pd.DataFrame) -> dict[str, tuple[str, ...]]:

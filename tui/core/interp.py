@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import repeat
 
 import numpy as np
 
@@ -43,24 +44,31 @@ class Spline:
         self.t = _tangents(self.x, self.y) if len(self.x) >= 2 else np.zeros(len(self.x))
 
     def __call__(self, at: Sequence[float]) -> list[float]:
-        return [_one(self.x, self.y, self.t, float(q)) for q in at]
+        """The curve at each of `at`: every point at once, the same arithmetic as one by one."""
+        q = np.asarray(at, dtype=float)
+        out = np.full(q.shape, np.nan)
+        x, y, t = self.x, self.y, self.t
+        if not len(x):
+            return list(out.tolist())
+        inside = (q >= x[0]) & (q <= x[-1])  # NaN is outside
+        at_q = q[inside]
+        i = np.searchsorted(x, at_q, side="right") - 1
+        last = i >= len(x) - 1  # the last knot exactly
+        got = np.full(at_q.shape, y[-1])
+        i, at_q = i[~last], at_q[~last]
+        h = x[i + 1] - x[i]
+        u = (at_q - x[i]) / h
+        # C pow, as numpy's scalar ** uses: numpy's array square can differ in the last bit.
+        w = np.fromiter(map(math.pow, (1 - u).tolist(), repeat(2.0)), float, len(u))
+        h00 = (1 + 2 * u) * w
+        h10 = u * w
+        h01 = u * u * (3 - 2 * u)
+        h11 = u * u * (u - 1)
+        got[~last] = h00 * y[i] + h10 * h * t[i] + h01 * y[i + 1] + h11 * h * t[i + 1]
+        out[inside] = got
+        return list(out.tolist())
 
 
 def steffen(xs: Sequence[float], ys: Sequence[float], at: Sequence[float]) -> list[float]:
     """Values of the monotone curve through (xs, ys) at each of `at` (see Spline)."""
     return Spline(xs, ys)(at)
-
-
-def _one(x: np.ndarray, y: np.ndarray, t: np.ndarray, q: float) -> float:
-    if len(x) == 0 or math.isnan(q) or q < x[0] or q > x[-1]:
-        return math.nan
-    i = int(np.searchsorted(x, q, side="right")) - 1
-    if i >= len(x) - 1:
-        return float(y[-1])  # q is the last knot exactly
-    h = x[i + 1] - x[i]
-    u = (q - x[i]) / h
-    h00 = (1 + 2 * u) * (1 - u) ** 2
-    h10 = u * (1 - u) ** 2
-    h01 = u * u * (3 - 2 * u)
-    h11 = u * u * (u - 1)
-    return float(h00 * y[i] + h10 * h * t[i] + h01 * y[i + 1] + h11 * h * t[i + 1])

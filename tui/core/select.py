@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from tui.core.compact import present
@@ -130,21 +132,25 @@ def filter_sequence(frame: pd.DataFrame, text: str) -> pd.DataFrame:
     return out
 
 
-def filter_values(
-    frame: pd.DataFrame, dim: str, wanted: tuple[str, ...], strict: bool = True
-) -> pd.DataFrame:
-    if not wanted:
-        return frame
-    col = BY_NAME[dim].column
+def _matches(
+    picked: Resolved, before: np.ndarray, dim: str, wanted: tuple[str, ...], strict: bool
+) -> np.ndarray:
+    """Picked rows holding a wanted value of `dim`; `before`: the rows earlier filters kept.
+
+    Cross-filters (not strict) ignore values absent from those rows unless none is there.
+    """
+    codes, names = picked.codes[dim]
     values = {BY_NAME[dim].normalise(w) for w in wanted}
-    unknown = sorted(values - set(frame[col]))
-    if not strict and len(unknown) < len(values):
-        return frame[frame[col].isin(values)]
-    if unknown:
-        raise SelectionError(
-            f"no {dim} {', '.join(unknown)} in this selection; available: {_listing(frame[col])}"
-        )
-    return frame[frame[col].isin(values)]
+    hit = np.isin(codes, [i for i, name in enumerate(names) if name in values])
+    if strict or not (hit & before).any():  # only then is a pass listing the values needed
+        column = picked.rows[BY_NAME[dim].column]
+        there = column if before.all() else column[before]
+        unknown = sorted(values - set(there))
+        if unknown:
+            raise SelectionError(
+                f"no {dim} {', '.join(unknown)} in this selection; available: {_listing(there)}"
+            )
+    return hit
 
 
 @dataclass(frozen=True)
@@ -158,9 +164,19 @@ class Resolved:
     elsewhere: dict[str, int] = field(default_factory=dict)  # runs at the model's other sequences
     other_models: dict[str, int] = field(default_factory=dict)  # runs of the other models loaded
 
+    @cached_property
+    def codes(self) -> dict[str, tuple[np.ndarray, list[Any]]]:
+        """Each dimension's column as integer codes and the values they stand for: worked out
+        once per model and sequence, so filtering and grouping compare integers."""
+        out: dict[str, tuple[np.ndarray, list[Any]]] = {}
+        for dim in DIMENSIONS:
+            codes, names = pd.factorize(self.rows[dim.column])
+            out[dim.name] = (codes, list(names))
+        return out
 
-def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
-    """Apply the selection; raise SelectionError naming what is available when it fails."""
+
+def pick(frame: pd.DataFrame, sel: Selection) -> Resolved:
+    """The selection's model and sequence with all their rows: filters come after (narrow)."""
     if frame.empty:
         raise SelectionError("no benchmark rows were loaded")
     model = match_model(frame, sel.model) if sel.model else default_model(frame)
@@ -170,9 +186,36 @@ def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
     rows = filter_sequence(rows, sequence)
     sequence = sequences(rows)[0]
     elsewhere = {label: n for label, n in sizes.items() if label != sequence}
-    for dim in DIMENSIONS:
-        rows = filter_values(rows, dim.name, sel.chosen(dim.name), sel.strict)
-    group_by = sel.group_by if sel.group_by is not None else default_group_by(rows)
     others = present(frame.loc[frame["model"] != model, "model"].value_counts())
     other_models = {str(m): int(n) for m, n in sorted(others.items(), key=lambda kv: str(kv[0]))}
-    return Resolved(model, sequence, group_by, rows, elsewhere, other_models)
+    return Resolved(model, sequence, (), rows, elsewhere, other_models)
+
+
+def narrow(picked: Resolved, sel: Selection) -> Resolved:
+    """Picked rows with the selection's filters applied and its grouping (or the default)."""
+    rows = picked.rows
+    kept = np.ones(len(rows), dtype=bool)
+    for dim in DIMENSIONS:
+        wanted = sel.chosen(dim.name)
+        if wanted:
+            kept &= _matches(picked, kept, dim.name, wanted, sel.strict)
+    every = kept.all()
+    rows = rows if every else rows[kept]  # one copy, none when every value is chosen
+    group_by = sel.group_by
+    if group_by is None:  # default_group_by(rows), on the codes
+        shown = {d: codes if every else codes[kept] for d, (codes, _) in picked.codes.items()}
+        group_by = tuple(
+            d for d in GROUP_ORDER if BY_NAME[d].groups_by_default or _several(shown[d])
+        )
+    return replace(picked, rows=rows, group_by=group_by)
+
+
+def _several(codes: np.ndarray) -> bool:
+    """More than one value (-1, a missing value, is none), as nunique() > 1 says."""
+    known = codes[codes >= 0]
+    return bool(known.size) and bool(known.min() != known.max())
+
+
+def resolve(frame: pd.DataFrame, sel: Selection) -> Resolved:
+    """Apply the selection; raise SelectionError naming what is available when it fails."""
+    return narrow(pick(frame, sel), sel)

@@ -6,10 +6,12 @@ Each series' frontiers and splines are computed once and shared by the table and
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar, cast
 
+import numpy as np
 import pandas as pd
 
 from tui.core.dimensions import BY_NAME
@@ -18,6 +20,8 @@ from tui.core.hardware import HardwareTable
 from tui.core.interp import Spline
 from tui.core.measures import FRONTIERS, METRICS, OUTPUT_TPUT, TPUT, Metric
 from tui.core.schema import KIND_PUBLISHED
+
+T = TypeVar("T")
 
 
 def series_label(key: dict[str, str], shared: frozenset[str] = frozenset()) -> str:
@@ -36,11 +40,19 @@ class Series:
     fronts: dict[str, pd.DataFrame]  # frontier rows per throughput column, by interactivity
     basis: str = TPUT  # the throughput the curve follows: output tokens when totals are unknown
     _splines: dict[tuple[str, str], Spline] = field(default_factory=dict, repr=False)
+    # Values worked out from these rows (spline values, points, what the chart drew): kept
+    # while the rows are, shared with relabelled copies (keys name the basis where it counts).
+    _kept: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
 
     @property
     def front(self) -> pd.DataFrame:
         """The series' curve: the total-throughput frontier (or the output one, see basis)."""
         return self.fronts[self.basis]
+
+    @cached_property
+    def front_size(self) -> int:
+        """Runs on the curve (0: no curve), asked often: kept rather than counted each time."""
+        return len(self.front.index)
 
     @cached_property
     def hardware(self) -> list[str]:
@@ -50,48 +62,91 @@ class Series:
     def frameworks(self) -> list[str]:
         return sorted(self.rows["framework"].unique())
 
-    @property
+    @cached_property
     def x_range(self) -> tuple[float, float]:
         """The frontier's interactivity span (NaN, NaN when it has no points)."""
         x = self.front["interactivity"]
         return float(x.min()), float(x.max())
 
-    @property
+    @cached_property
+    def interactivity_span(self) -> tuple[float, float]:
+        """Lowest and highest interactivity of every run (not only the frontier's)."""
+        x = self.rows["interactivity"]
+        return float(x.min()), float(x.max())
+
+    @cached_property
+    def origins(self) -> frozenset[str]:
+        """Where its rows came from: published summaries, the bundled snapshot, user files."""
+        published = self.rows["kind"] == KIND_PUBLISHED
+        bundled = self.rows["source"].astype(str).str.startswith("bundled:")
+        return frozenset(
+            origin
+            for origin, found in (
+                (KIND_PUBLISHED, published),
+                ("bundled InferenceMAX snapshot", ~published & bundled),
+                ("your files", ~published & ~bundled),
+            )
+            if found.any()
+        )
+
+    @cached_property
     def published(self) -> bool:
         return bool((self.rows["kind"] == KIND_PUBLISHED).all())
 
+    def _along(self, metric: Metric) -> str:
+        # Without total throughput, context metrics (concurrency, latency) follow the output curve.
+        return self.basis if metric.frontier == TPUT else metric.frontier
+
     def spline(self, metric: Metric) -> Spline:
         """The metric's base column along its frontier (cached: built once per series)."""
-        # Without total throughput, context metrics (concurrency, latency) follow the output curve.
-        along = self.basis if metric.frontier == TPUT else metric.frontier
-        key = (along, metric.base)
+        key = (self._along(metric), metric.base)
         if key not in self._splines:
-            front = self.fronts[along]
+            front = self.fronts[key[0]]
             ys = front[metric.base] if metric.base in front else front["interactivity"] * math.nan
             self._splines[key] = Spline(front["interactivity"].to_list(), ys.to_list())
         return self._splines[key]
+
+    def spline_at(self, metric: Metric, at: tuple[float, ...]) -> list[float]:
+        """The metric's base value at each of `at`, cached: a cost model or kW change rescales
+        these instead of evaluating the curve again."""
+        return self.kept(
+            ("at", self._along(metric), metric.base, at), lambda: self.spline(metric)(at)
+        )
+
+    def kept(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """make(), once per key while this series' rows are unchanged."""
+        if key not in self._kept:
+            if len(self._kept) > KEPT_LIMIT:  # many target edits or cost changes: start again
+                self._kept.clear()
+            self._kept[key] = make()
+        return cast(T, self._kept[key])
 
 
 def _fronts(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {column: frontier(rows, y=column) for column in FRONTIERS}
 
 
-FrontCache = dict[tuple[Any, ...], tuple[dict[str, pd.DataFrame], dict[tuple[str, str], Spline]]]
-"""A series' frontiers and splines by its key and rows: reused until those rows change."""
+FrontCache = dict[tuple[Any, ...], Series]
+"""Series by their key and rows: a series whose rows did not change is reused whole, with its
+frontiers, splines and cached values."""
 CACHE_LIMIT = 4096
+KEPT_LIMIT = 256
 
 
-def _cached_fronts(
-    key: dict[str, str], part: pd.DataFrame, cache: FrontCache | None
-) -> tuple[dict[str, pd.DataFrame], dict[tuple[str, str], Spline]]:
-    if cache is None:
-        return _fronts(part), {}
-    tag = (tuple(key.items()), tuple(part.index))
-    if tag not in cache:
-        if len(cache) > CACHE_LIMIT:
-            cache.clear()
-        cache[tag] = (_fronts(part), {})
-    return cache[tag]
+def _groups(rows: pd.DataFrame, cols: list[str]) -> list[tuple[tuple[Any, ...], np.ndarray]]:
+    """(key values, row positions) per group, in groupby(sort=True) order, no sub-frames."""
+    if not cols:
+        return [((), np.arange(len(rows)))]
+    grouped = rows.groupby(cols, sort=True, dropna=False, observed=True)
+    order = grouped.ngroup().to_numpy()
+    found = sorted(grouped.indices.items(), key=lambda kv: order[kv[1][0]])
+    return [(k if isinstance(k, tuple) else (k,), np.asarray(pos)) for k, pos in found]
+
+
+def _tag(key: dict[str, str], index: np.ndarray, pos: np.ndarray) -> tuple[Any, ...]:
+    """A series' identity: its key and its rows (their index labels)."""
+    at = index[pos]
+    return (tuple(key.items()), at.tobytes() if at.dtype.kind in "iu" else tuple(at))
 
 
 def build_series(
@@ -101,29 +156,39 @@ def build_series(
 
     When no run has total-token throughput (files without input lengths), every series
     follows its output-token frontier instead, so the table still has values. With a
-    `cache` (the explorer's), a series whose rows did not change keeps its frontiers and
-    splines: a filter change costs the series it touches.
+    `cache` (the explorer's), a series whose rows did not change is reused with its
+    frontiers and splines: a filter change costs the series it touches.
     """
     cols = [BY_NAME[d].column for d in group_by]
-    groups = (
-        list(rows.groupby(cols, sort=True, dropna=False, observed=True)) if cols else [((), rows)]
-    )
-    keys = []
-    for values, _ in groups:
-        vals = values if isinstance(values, tuple) else (values,)
-        keys.append({d: str(v) for d, v in zip(group_by, vals, strict=True)})
+    groups = _groups(rows, cols)
+    keys = [{d: str(v) for d, v in zip(group_by, vals, strict=True)} for vals, _ in groups]
     shared = (
         frozenset(d for d in group_by if len({k[d] for k in keys}) == 1)
         if len(keys) > 1
         else frozenset()
     )
-    made = [_cached_fronts(key, part, cache) for key, (_, part) in zip(keys, groups, strict=True)]
-    totals = any(not f[TPUT].empty for f, _ in made) or rows.empty
+    cache = {} if cache is None else cache
+    if len(cache) > CACHE_LIMIT:
+        cache.clear()
+    index = rows.index.to_numpy()
+    tags = [_tag(key, index, pos) for key, (_, pos) in zip(keys, groups, strict=True)]
+    made: list[Series] = []
+    for key, tag, (_, pos) in zip(keys, tags, groups, strict=True):
+        if tag not in cache:
+            part = rows if len(pos) == len(rows) else rows.iloc[pos]
+            cache[tag] = Series(key, "", part, _fronts(part))
+        made.append(cache[tag])
+    totals = any(len(s.fronts[TPUT].index) for s in made) or rows.empty
     basis = TPUT if totals else OUTPUT_TPUT
-    return [
-        Series(key, series_label(key, shared), part, front, basis, splines)
-        for key, (_, part), (front, splines) in zip(keys, groups, made, strict=True)
-    ]
+    out: list[Series] = []
+    for key, tag, series in zip(keys, tags, made, strict=True):
+        label = series_label(key, shared)
+        if (series.label, series.basis) != (label, basis):
+            # Same rows, other label or curve: keep the frontiers, splines and values.
+            series = replace(series, label=label, basis=basis)
+            cache[tag] = series
+        out.append(series)
+    return out
 
 
 @dataclass(frozen=True)
@@ -153,8 +218,20 @@ def values_at(
 ) -> list[Point]:
     """Every registered metric at each target, from the cached splines."""
     hourly, kw = gpu_constants(series, table, cost_model)
-    columns = {m.key: series.spline(m)(targets) for m in METRICS}
-    return [
-        Point(t, {m.key: m.value(columns[m.key][i], hourly, kw) for m in METRICS})
-        for i, t in enumerate(targets)
-    ]
+    at = tuple(targets)
+
+    def make() -> list[Point]:
+        columns = {m.key: series.spline_at(m, at) for m in METRICS}
+        return [
+            Point(t, {m.key: m.value(columns[m.key][i], hourly, kw) for m in METRICS})
+            for i, t in enumerate(targets)
+        ]
+
+    # By the constants' values, so a cost model seen before is a look-up.
+    points = series.kept(("points", series.basis, at, *constants_key(hourly, kw)), make)
+    return list(points)  # a list of its own: tables never share one
+
+
+def constants_key(hourly: float, kw: float) -> tuple[str, str]:
+    """GPU constants as a cache key: hex, so NaN (unknown) equals NaN."""
+    return float(hourly).hex(), float(kw).hex()

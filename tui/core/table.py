@@ -12,7 +12,7 @@ from tui.core.hardware import HardwareTable
 from tui.core.measures import OUTPUT_TABLE, OUTPUT_TPUT, TABLE, TPUT, Metric
 from tui.core.reruns import drop_reruns
 from tui.core.schema import KIND_PUBLISHED, Problem
-from tui.core.select import Selection, SelectionError, resolve
+from tui.core.select import Resolved, Selection, SelectionError, resolve
 from tui.core.series import FrontCache, Point, Series, build_series, values_at
 from tui.core.targets import RULE_MOST, default_targets, format_target, target_range
 
@@ -50,16 +50,14 @@ class Table:
     def sources(self) -> list[str]:
         """What kind of data this is: the bundled snapshot, a published summary, user files."""
         out: set[str] = set()
-        for s in self.series:
-            for src, kind in zip(s.rows["source"], s.rows["kind"], strict=True):
-                if kind == KIND_PUBLISHED:
+        for s in self.series:  # each series' kinds of row worked out once (series.origins)
+            for origin in s.origins:
+                if origin == KIND_PUBLISHED:
                     out.add("published summary")
                 elif self.data_label:
                     out.add(self.data_label)  # "InferenceX, pulled 2026-11-30", ...
-                elif str(src).startswith("bundled:"):
-                    out.add("bundled InferenceMAX snapshot")
                 else:
-                    out.add("your files")
+                    out.add(origin)
         return sorted(out)
 
 
@@ -71,7 +69,7 @@ def choose_targets(
     A user target outside every series' frontier would be a column of "—": it is an error
     that says the range instead.
     """
-    ranges = [s.x_range for s in series if not s.front.empty]
+    ranges = [s.x_range for s in series if s.front_size]
     if wanted:
         if ranges:
             low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
@@ -87,7 +85,7 @@ def choose_targets(
         return [], ["No series has per-GPU throughput, so there is nothing to interpolate."]
     notes = []
     if found.rule == RULE_MOST:
-        left = [series[i].label for i in found.outside if not series[i].front.empty]
+        left = [series[i].label for i in found.outside if series[i].front_size]
         notes.append(
             "The series' interactivity ranges do not all overlap: default targets are 25/50/75% "
             f"of the range most of them cover ({found.low:.4g}–{found.high:.4g} tok/s/user); "
@@ -128,12 +126,12 @@ def _notes(series: list[Series], targets: list[float], dropped: int) -> list[str
             "shows output-token throughput, cost and power."
         )
     for s in series:
-        if s.front.empty:
+        if not s.front_size:
             notes.append(f"{s.label}: {_why_no_curve(s)}, so no values.")
             continue
         low, high = s.x_range
         outside = [format_target(t) for t in targets if not low <= t <= high]
-        if len(s.front) == 1:
+        if s.front_size == 1:
             notes.append(
                 f"{s.label}: one run on its frontier — a point, not a curve: it has a value only "
                 f"at {format_target(low)} tok/s/user."
@@ -192,7 +190,17 @@ def compute(
 
     `cache` keeps each series' frontiers and splines between calls (the explorer passes one).
     """
-    resolved = resolve(frame, selection)
+    return tabulate(resolve(frame, selection), hardware, options, problems, cache)
+
+
+def tabulate(
+    resolved: Resolved,
+    hardware: HardwareTable,
+    options: Options = Options(),
+    problems: list[Problem] | None = None,
+    cache: FrontCache | None = None,
+) -> Table:
+    """The table of rows already selected (see compute)."""
     rows, dropped = (resolved.rows, 0) if options.keep_reruns else drop_reruns(resolved.rows)
     series = build_series(rows, resolved.group_by, cache)
     targets, notes = choose_targets(series, options.targets)

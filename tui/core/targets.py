@@ -6,6 +6,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 DEFAULT_FRACTIONS = (0.25, 0.5, 0.75)
 MAX_TARGETS = 8
 RULE_SHARED = "shared"  # every series covers the range
@@ -28,24 +30,31 @@ def target_range(ranges: Sequence[tuple[float, float]]) -> TargetRange | None:
     All ranges overlap: their intersection. Else the intersection of the largest group of
     series that share a point (ties: the widest such intersection, then the lowest).
     """
-    usable = [i for i, (lo, hi) in enumerate(ranges) if lo <= hi]  # NaN ranges fail this
-    if not usable:
+    lows = np.array([r[0] for r in ranges], dtype=float)
+    highs = np.array([r[1] for r in ranges], dtype=float)
+    usable = lows <= highs  # NaN ranges fail this
+    if not usable.any():
         return None
-    best: tuple[int, float, float, float, tuple[int, ...]] | None = None
-    # The most-covered point is always some series' low end, so trying those is enough.
-    for point in sorted({ranges[i][0] for i in usable}):
-        group = tuple(i for i in usable if ranges[i][0] <= point <= ranges[i][1])
-        low = max(ranges[i][0] for i in group)
-        high = min(ranges[i][1] for i in group)
-        score = (len(group), high - low, -low, high, group)
-        if best is None or score[:3] > best[:3]:
-            best = score
+    # The most-covered point is always some series' low end, so trying those is enough:
+    # one row per point, one column per series (arrays: hundreds of series stay quick).
+    points = np.unique(lows[usable])
+    inside = usable & (lows <= points[:, None]) & (points[:, None] <= highs)
+    sizes = inside.sum(axis=1)
+    low = np.where(inside, lows, -np.inf).max(axis=1)
+    high = np.where(inside, highs, np.inf).min(axis=1)
+    best: tuple[tuple[int, float, float], int] | None = None
+    for p in range(len(points)):  # the first best wins ties: ascending points, as before
+        score = (int(sizes[p]), float(high[p] - low[p]), float(-low[p]))
+        if best is None or score > best[0]:
+            best = (score, p)
     assert best is not None
-    _, _, _, high, group = best
-    low = max(ranges[i][0] for i in group)
-    outside = tuple(i for i in range(len(ranges)) if i not in group)
+    group = [int(i) for i in np.flatnonzero(inside[best[1]])]
+    in_group = set(group)
+    outside = tuple(i for i in range(len(ranges)) if i not in in_group)
     rule = RULE_SHARED if not outside else RULE_MOST
-    return TargetRange(low, high, rule, outside)
+    return TargetRange(
+        max(ranges[i][0] for i in group), min(ranges[i][1] for i in group), rule, outside
+    )
 
 
 def _decimals(width: float) -> int:

@@ -1,0 +1,74 @@
+"""plotext calls written down before they are made, so a chart whose picture would not change
+(a cost model while throughput is shown) is left as it is instead of being rebuilt."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+Call = tuple[str, tuple[Any, ...], dict[str, Any]]
+
+
+class Sketch:
+    """Takes any plotext call (plt.plot(...), plt.title(...)) and keeps it for draw()."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+
+    def __getattr__(self, name: str) -> Callable[..., None]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+
+        def record(*args: Any, **kwargs: Any) -> None:
+            self.calls.append((name, args, kwargs))
+
+        return record
+
+    def draw(self, plt: Any, size: tuple[int, int]) -> None:
+        """Make the calls on a cleared plotext figure `size` cells large."""
+        plt.clear_figure()
+        for name, args, kwargs in squeeze(self.calls, *size):
+            getattr(plt, name)(*args, **kwargs)
+
+
+def squeeze(calls: list[Call], width: int, height: int) -> list[Call]:
+    """The same picture from fewer points, for a plot `width` x `height` cells.
+
+    A curve's sample in the same cell as the one before it adds nothing to plotext's line,
+    and a scatter's second point in a cell redraws the same dot: both are left out. Only on a
+    linear axis we set ourselves, where the cells are known (plotext's own mapping, below).
+    """
+    last = {name: args for name, args, _ in calls}
+    if "yscale" in last or not {"xlim", "ylim", "xticks", "yticks"} <= set(last):
+        return calls
+    # plotext's canvas: the plot less its frame, tick labels, title and axis label.
+    cols = width - 2 - max((len(label) for label in last["yticks"][1]), default=0)
+    rows = height - 2 - bool(last["xticks"][1]) - ("title" in last) - ("xlabel" in last)
+    if cols <= 0 or rows <= 0:
+        return calls
+    xlim, ylim = list(last["xlim"]), list(last["ylim"])
+    out: list[Call] = []
+    for name, args, kwargs in calls:
+        if name in ("plot", "scatter"):
+            xs, ys = args
+            cells = list(zip(_cells(xs, xlim, cols), _cells(ys, ylim, rows), strict=True))
+            if name == "plot":
+                keep = [i for i, cell in enumerate(cells) if not i or cell != cells[i - 1]]
+            else:
+                first = {cell: i for i, cell in reversed(list(enumerate(cells)))}
+                keep = sorted(first.values())
+            args = ([xs[i] for i in keep], [ys[i] for i in keep])
+        out.append((name, args, kwargs))
+    return out
+
+
+def _cells(values: list[float], lim: list[float], bins: int) -> list[float]:
+    """plotext's get_matrix_data for numbers, on arrays: the same operations in the same order
+    (its own rounding to 8 decimals, half up, then the floor)."""
+    v = np.asarray(values, dtype=float)
+    n = (0.5 + (bins - 1) * (v - lim[0]) / (lim[1] - lim[0])) * 10**8
+    whole = np.floor(n)
+    rounded = np.where(n - whole < 0.5, whole, np.ceil(n)) * 10 ** (-8)
+    return list(np.floor(rounded).tolist())
