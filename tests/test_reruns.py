@@ -79,3 +79,19 @@ def test_real_reruns(inferencemax_dir) -> None:
     # Counted independently from the raw files: 572 distinct configurations in 1622 rows.
     assert len(loaded) == 1622
     assert (len(got), dropped) == (572, 1050)
+
+
+def test_superseded_equals_duplicated_over_the_key(inferencemax_dir) -> None:
+    """Configuration ids (built a column at a time) mark exactly what `duplicated` over the
+    rerun key marks on the frame sorted by recency, NaN keys and categories included."""
+    import numpy as np
+
+    from tui.core.reruns import RERUN_KEY, superseded
+    from tui.loaders import load_paths
+
+    frame = load_paths([inferencemax_dir]).frame
+    order = np.argsort(np.nan_to_num(frame["recency"].to_numpy(float), nan=-np.inf), kind="stable")
+    expected = np.zeros(len(frame), dtype=bool)
+    expected[order] = frame.iloc[order].duplicated(subset=RERUN_KEY, keep="last").to_numpy()
+    got = superseded(frame).to_numpy()
+    assert got.sum() > 1000 and (got == expected).all()

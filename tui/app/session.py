@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
 
 from tui.core.choices import Tally, all_values, model_counts, sequence_counts
@@ -106,7 +107,9 @@ class Session:
         self.request = request
         self.problems = list(problems or [])
         self.hardware: HardwareTable = request.hardware
-        self._latest = frame[~frame["superseded"]] if "superseded" in frame else frame
+        # Reruns set aside, as a mask: a copy of every later row would double a big load.
+        old = frame["superseded"].to_numpy(bool) if "superseded" in frame else None
+        self._old = old if old is not None else np.zeros(len(frame), dtype=bool)
         self._slices: dict[tuple[str, bool], pd.DataFrame] = {}
         # What one model at one sequence needs, worked out once: every later filter, target,
         # cost model or metric change works on these (DESIGN: work proportional to the screen).
@@ -125,16 +128,12 @@ class Session:
         """The chart's metrics: measured power only where some row has it."""
         self._outcome: tuple[tuple[Any, ...], Outcome] | None = None
 
-    def all_rows(self, keep_reruns: bool) -> pd.DataFrame:
-        """Every row, or every row but set-aside reruns."""
-        return self.frame if keep_reruns else self._latest
-
     def model_rows(self, model: str, keep_reruns: bool = True) -> pd.DataFrame:
         """One model's rows, sliced once and kept: later changes work on the slice."""
         key = (model, keep_reruns)
         if key not in self._slices:
-            rows = self.all_rows(keep_reruns)
-            self._slices[key] = rows[rows["model"] == model]
+            wanted = (self.frame["model"] == model).to_numpy()
+            self._slices[key] = self.frame[wanted if keep_reruns else wanted & ~self._old]
         return self._slices[key]
 
     def rows(self, state: ViewState) -> pd.DataFrame:
@@ -197,7 +196,7 @@ class Session:
 
     def refreshed(self, state: ViewState, before: Session) -> ViewState:
         """The same view on re-read data: filters that held every value take in new ones."""
-        if state.model not in set(self.frame["model"]):
+        if state.model not in set(self.frame["model"].unique()):
             return self.initial_state()
         if state.sequence not in self.sequences(state.model):
             return self.with_model(state, state.model)
@@ -253,7 +252,8 @@ class Session:
         rows = self.rows(state)
         group_by = outcome.table.group_by if outcome.table else state.group_by
         if state.keep_reruns not in self._models:
-            self._models[state.keep_reruns] = model_counts(self.all_rows(state.keep_reruns))
+            kept = slice(None) if state.keep_reruns else ~self._old
+            self._models[state.keep_reruns] = model_counts(self.frame.loc[kept, ["model"]])
         mode = (state.model, state.keep_reruns)
         tally = remember(
             self._tallies, (state.model, state.sequence, state.keep_reruns), lambda: Tally(rows)

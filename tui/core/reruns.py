@@ -33,10 +33,25 @@ def superseded(frame: pd.DataFrame) -> pd.Series:
         return pd.Series(False, index=frame.index, dtype=bool)
     recency = np.nan_to_num(frame["recency"].to_numpy(float), nan=-np.inf)
     order = np.argsort(recency, kind="stable")
-    ordered = frame.iloc[order]
+    ids = configurations(frame, RERUN_KEY)[order]
     mask = np.zeros(len(frame), dtype=bool)
-    mask[order] = ordered.duplicated(subset=RERUN_KEY, keep="last").to_numpy()
+    mask[order] = pd.Series(ids).duplicated(keep="last").to_numpy()
     return pd.Series(mask, index=frame.index)
+
+
+def configurations(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """One integer per row, equal exactly when the rows agree on every column (NaN equal to
+    NaN, as `duplicated` has it). Built a column at a time: never a copy of the columns."""
+    ids = np.zeros(len(frame), dtype=np.int64)
+    for col in columns:
+        values = frame[col]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            codes, count = values.cat.codes.to_numpy(np.int64), len(values.cat.categories) + 1
+        else:
+            codes, uniques = pd.factorize(values, use_na_sentinel=False)
+            count = len(uniques) + 1
+        ids, _ = pd.factorize(ids * count + codes + 1)  # renumbered: stays small
+    return ids
 
 
 def drop_reruns(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
