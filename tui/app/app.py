@@ -15,10 +15,11 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.app import actions, commands
 from tui.app.chart import ChartPanel, ChartView
+from tui.app.footer import KeysFooter
 from tui.app.history_screen import HistoryScreen
 from tui.app.keys import BINDINGS, help_rows
 from tui.app.loading import LoadService
@@ -96,7 +97,7 @@ class ParetopApp(App[None]):
                 yield Static("Loading…", id="status")
                 yield ChartPanel(self.series_styles, id="chart")
                 yield MetricsPane(self.series_styles, id="table-pane")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#main").loading = True
