@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, work
@@ -20,27 +20,28 @@ from textual.widgets import Header, Static
 from tui.app import actions, commands
 from tui.app.chart import ChartPanel, ChartView
 from tui.app.footer import KeysFooter
-from tui.app.history_screen import HistoryScreen
 from tui.app.keys import BINDINGS, help_rows
 from tui.app.loading import LoadService
 from tui.app.metrics_pane import MetricsPane
-from tui.app.screens import HelpScreen, InspectorScreen, ProblemsScreen
-from tui.app.session import Session, ViewState, next_cost_model, next_metric
 from tui.app.sidebar import Sidebar, SidebarView
 from tui.app.styles import SeriesStyles
-from tui.app.watch import SETTLE_S, Watcher
-from tui.core.schema import Problem
-from tui.core.select import Selection, SelectionError
-from tui.core.table import Table
 from tui.core.text import inert
-from tui.loaders import LoadResult
-from tui.pipeline import Request, read
+
+# Only types here: pandas, the loaders and the core load in the load's worker (tui.app.prepare),
+# so the frame paints before them. What a key needs once data shows is imported where it runs.
+if TYPE_CHECKING:
+    from tui.app.prepare import Prepared
+    from tui.app.session import Session, ViewState
+    from tui.app.watch import Watcher
+    from tui.core.schema import Problem
+    from tui.core.table import Table
+    from tui.pipeline import Request
 
 
 class Loaded(Message):
-    def __init__(self, result: LoadResult, generation: int, reload: bool) -> None:
+    def __init__(self, prepared: Prepared, generation: int, reload: bool) -> None:
         super().__init__()
-        self.result, self.generation, self.reload = result, generation, reload
+        self.prepared, self.generation, self.reload = prepared, generation, reload
 
 
 class Progress(Message):
@@ -100,7 +101,6 @@ class ParetopApp(App[None]):
         yield KeysFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#main").loading = True
         self.query_one(Sidebar).set_class(self.size.width < self.NARROW, "-hidden")
         self.fit(self.size.width, self.size.height)
         self.screen.set_class(self.request.ascii, "-ascii")
@@ -130,15 +130,21 @@ class ParetopApp(App[None]):
     def start_load(self, reload: bool = False) -> None:
         generation = self.loads.begin()
         if generation is not None:
-            self._load(generation, reload)
+            # A re-read keeps the view on screen; otherwise the worker works out the first one.
+            keep_view = reload and self.session is not None and self.state is not None
+            self._load(generation, reload, keep_view)
 
     @work(thread=True, group="load")
-    def _load(self, generation: int, reload: bool) -> None:
+    def _load(self, generation: int, reload: bool, keep_view: bool) -> None:
+        from tui.app import prepare  # here, off the main thread: pandas and the core load with it
+        from tui.app.watch import SETTLE_S
+
         def progress(done: int, total: int, name: str) -> None:
             self.post_message(Progress(done, total, name))
 
         settle = SETTLE_S if self.request.watch else None
-        self.post_message(Loaded(read(self.request, progress, settle), generation, reload))
+        prepared = prepare.load(self.request, progress, settle, keep_view)
+        self.post_message(Loaded(prepared, generation, reload))
 
     def on_progress(self, message: Progress) -> None:
         self.query_one("#status", Static).update(
@@ -146,33 +152,34 @@ class ParetopApp(App[None]):
         )
 
     def on_loaded(self, message: Loaded) -> None:
-        self.query_one("#main").loading = False
         if self.loads.finish(message.generation):
-            self.show_result(message.result, message.reload)
+            self.show_result(message.prepared)
         if self.loads.take_again():
             self.start_load(reload=True)
 
-    def show_result(self, result: LoadResult, reload: bool) -> None:
+    def show_result(self, prepared: Prepared) -> None:
+        result = prepared.result
         if self.watcher is not None:
             self.watcher.loaded(result.pending)
         before, old_problems = self.session, {str(p) for p in self.problems}
+        self.session = prepared.session
         if result.frame.empty:
-            self.say("No benchmark rows could be read. Press ! for the reasons.", "error")
-            self.session = Session(result.frame, self.request, result.problems)
+            message = "No benchmark rows could be read. Press ! for the reasons."
+            self.say(message, "error")
+            if self.state is None:  # nothing shown yet: the panes say why, not "Loading"
+                self.query_one(ChartPanel).show_message(message)
+                self.query_one(MetricsPane).show_message(message)
             return
-        self.session = Session(result.frame, self.request, result.problems)
-        if reload and before is not None and self.state is not None:
-            self.state = self.session.refreshed(self.state, before)
+        if prepared.state is None:  # a re-read: the same view over the new rows
+            assert before is not None and self.state is not None
+            self.state = prepared.session.refreshed(self.state, before)
             self.redraw(self.state)
             self.say(actions.reread_message(result, len(before.frame), old_problems))
             return
-        try:
-            self.state = self.session.initial_state()
-        except SelectionError as exc:
-            self.request = replace(self.request, selection=Selection())
-            self.session = Session(result.frame, self.request, result.problems)
-            self.state = self.session.initial_state()
-            self.say(f"{exc}. Showing the defaults instead.", "error")
+        self.state = prepared.state
+        if prepared.error:
+            self.request = replace(self.request, selection=prepared.selection)
+            self.say(prepared.error, "error")
             return
         if self.problems:
             files = len({p.path for p in self.problems})
@@ -193,6 +200,8 @@ class ParetopApp(App[None]):
             self._watch_timer, self.watcher = None, None
             self.say("Stopped watching.")
             return
+        from tui.app.watch import Watcher  # only when watching: it brings the loaders
+
         self.request = replace(self.request, watch=True)
         self.watcher = Watcher(self.request.paths)
         self.watcher.prime()
@@ -284,6 +293,8 @@ class ParetopApp(App[None]):
             self.state = replace(self.state, **changes)
 
     def action_next_metric(self, step: int = 1) -> None:
+        from tui.app.session import next_metric
+
         if self.state and self.session:
             self._change(next_metric(self.state, step, self.session.chart_keys))
 
@@ -305,6 +316,8 @@ class ParetopApp(App[None]):
             self.say("Reruns pooled." if self.state.keep_reruns else "Latest run only.")
 
     def action_next_cost_model(self) -> None:
+        from tui.app.session import next_cost_model
+
         if self.state:
             self.state = next_cost_model(self.state)
             self.say(f"Cost model: {self.state.cost_model}.")
@@ -326,16 +339,22 @@ class ParetopApp(App[None]):
             actions.copy_command(self)
 
     def action_inspect(self) -> None:
+        from tui.app.screens import InspectorScreen
+
         if self.needs_table("inspect runs") and self.table is not None:
             self.push_screen(InspectorScreen(self.table.series))
 
     def action_problems(self) -> None:
+        from tui.app.screens import ProblemsScreen
+
         if self.problems:
             self.push_screen(ProblemsScreen(self.problems))
         else:
             self.say("No load problems: every file was read.")
 
     def action_history(self) -> None:
+        from tui.app.history_screen import HistoryScreen
+
         if self.needs_table("show history") and self.table and self.state and self.session:
             targets = self.table.targets
             self.push_screen(
@@ -365,6 +384,8 @@ class ParetopApp(App[None]):
             self.redraw(self.state)
 
     def action_help(self) -> None:
+        from tui.app.screens import HelpScreen
+
         shown = {b.key: self.get_key_display(b) for b in BINDINGS if isinstance(b, Binding)}
         self.push_screen(HelpScreen(help_rows(shown)))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,11 +16,12 @@ from textual_plotext import PlotextPlot
 
 from tui.app.styles import SeriesStyles
 from tui.app.ticks import compact, linear_ticks, log_ticks, x_range
-from tui.core.curves import curve, raw_points
 from tui.core.hardware import HardwareTable
 from tui.core.measures import BY_KEY, Metric
-from tui.core.table import Table
 from tui.core.text import inert
+
+if TYPE_CHECKING:  # pandas loads in the load's worker, after the frame has painted
+    from tui.core.table import Table
 
 
 def lay_out(
@@ -144,6 +146,8 @@ class ChartPanel(Vertical):
         view = self.view
         if view is None:
             return
+        from tui.core.curves import curve, raw_points  # a view means its data (pandas) is loaded
+
         table, metric = view.table, BY_KEY[view.metric]
         plot = self.query_one(MetricPlot)
         plt = plot.plt
