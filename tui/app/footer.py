@@ -1,9 +1,10 @@
-"""The key footer, rebuilt only when the keys it shows change."""
+"""The key footer, composed once with its keys and rebuilt only when the keys it shows change."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -21,12 +22,19 @@ def shown_keys(screen: Screen[Any]) -> Shown:
 
 
 class KeysFooter(Footer):
-    """Textual's Footer rebuilds all its keys on every focus or screen change, several times
-    at startup; the keys are the same each time, and each rebuild costs a layout pass."""
+    """Textual's Footer composes empty, then rebuilds every key after the first paint and on
+    each focus or screen change (several times at startup), each time a layout pass. The
+    explorer's shown keys are the app's, the same whatever has focus: composed once, with
+    the screen, and rebuilt only if they change."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._shown: Shown | None = None
+        self.set_reactive(Footer._bindings_ready, True)  # the keys are known from the start
+
+    def compose(self) -> ComposeResult:
+        self._shown = shown_keys(self.screen)
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if screen.app.app_focus and self.is_attached and screen is self.screen:
