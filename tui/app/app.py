@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Static
+from textual.worker import Worker, WorkerState
 
 from tui.app import actions, commands
 from tui.app.chart import ChartPanel, ChartView
@@ -45,9 +47,20 @@ class Loaded(Message):
 
 
 class Progress(Message):
-    def __init__(self, done: int, total: int, name: str) -> None:
+    def __init__(self, generation: int, done: int, total: int, name: str) -> None:
         super().__init__()
-        self.done, self.total, self.name = done, total, name
+        self.generation, self.done, self.total, self.name = generation, done, total, name
+
+
+async def finished(worker: Worker[Any], timeout: float) -> None:
+    """Wait until `worker` has finished or `timeout` seconds have passed, whichever is first.
+
+    Never cancels the worker (asyncio.wait_for on worker.wait() would), and a failure stays
+    the worker's to report: Textual shows it, this wait only stops waiting.
+    """
+    waiting = asyncio.ensure_future(worker.wait())
+    waiting.add_done_callback(lambda done: done.cancelled() or done.exception())
+    await asyncio.wait({waiting}, timeout=timeout)
 
 
 class ParetopApp(App[None]):
@@ -60,6 +73,10 @@ class ParetopApp(App[None]):
     """Below this many rows the header goes, leaving its line to the chart and table."""
     MINIMUM = (50, 12)
     """Below this size nothing readable fits: the screen says so instead of breaking."""
+    FIRST_PAINT_WAIT_S = 0.3
+    """How long the first paint waits for the first load. A quick one (the bundled data) is
+    painted once, with its data: no "Loading" frame to lay out and draw again a moment later.
+    A slower one paints the frame first (status "Loading…") and fills it in as it arrives."""
 
     state: var[ViewState | None] = var(None)
     """What is shown. Reassigned (never mutated); the widgets redraw from it."""
@@ -74,6 +91,7 @@ class ParetopApp(App[None]):
         self.series_styles = SeriesStyles(ascii_only=request.ascii)
         self.said: list[str] = []
         """Every message shown in the status line, oldest first."""
+        self._first_load: Worker[Loaded] | None = None
 
     @property
     def table(self) -> Table | None:
@@ -100,14 +118,25 @@ class ParetopApp(App[None]):
                 yield MetricsPane(self.series_styles, id="table-pane")
         yield KeysFooter(compact=True, show_command_palette=False)
 
+    async def on_load(self) -> None:
+        # The first load starts before the screen is even composed, and the first paint waits
+        # for it, at most FIRST_PAINT_WAIT_S: see there.
+        self._first_load = self.start_load()
+        if self._first_load is not None:
+            await finished(self._first_load, self.FIRST_PAINT_WAIT_S)
+
     def on_mount(self) -> None:
         self.query_one(Sidebar).set_class(self.size.width < self.NARROW, "-hidden")
         self.fit(self.size.width, self.size.height)
         self.screen.set_class(self.request.ascii, "-ascii")
-        self.query_one(MetricsPane).focus()  # a pane has focus from the start
-        self.start_load()
+        # A pane has focus from the start; set now, not queued (focus()), or the screen's own
+        # auto-focus picks the sidebar first and every focus change restyles a pane's widgets.
+        self.screen.set_focus(self.query_one(MetricsPane))
         if self.request.watch:
             self.action_toggle_watch()
+        first, self._first_load = self._first_load, None
+        if first is not None and first.state == WorkerState.SUCCESS and first.result is not None:
+            self.on_loaded(first.result)  # before the first paint; its own message comes stale
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit(event.size.width, event.size.height)
@@ -127,26 +156,30 @@ class ParetopApp(App[None]):
 
     # --- loading -------------------------------------------------------------------------
 
-    def start_load(self, reload: bool = False) -> None:
+    def start_load(self, reload: bool = False) -> Worker[Loaded] | None:
         generation = self.loads.begin()
-        if generation is not None:
-            # A re-read keeps the view on screen; otherwise the worker works out the first one.
-            keep_view = reload and self.session is not None and self.state is not None
-            self._load(generation, reload, keep_view)
+        if generation is None:
+            return None
+        # A re-read keeps the view on screen; otherwise the worker works out the first one.
+        keep_view = reload and self.session is not None and self.state is not None
+        return self._load(generation, reload, keep_view)
 
     @work(thread=True, group="load")
-    def _load(self, generation: int, reload: bool, keep_view: bool) -> None:
+    def _load(self, generation: int, reload: bool, keep_view: bool) -> Loaded:
         from tui.app import prepare  # here, off the main thread: pandas and the core load with it
         from tui.app.watch import SETTLE_S
 
         def progress(done: int, total: int, name: str) -> None:
-            self.post_message(Progress(done, total, name))
+            self.post_message(Progress(generation, done, total, name))
 
         settle = SETTLE_S if self.request.watch else None
-        prepared = prepare.load(self.request, progress, settle, keep_view)
-        self.post_message(Loaded(prepared, generation, reload))
+        loaded = Loaded(prepare.load(self.request, progress, settle, keep_view), generation, reload)
+        self.post_message(loaded)
+        return loaded
 
     def on_progress(self, message: Progress) -> None:
+        if message.generation <= self.loads.shown:
+            return  # came in after its load's result was shown
         self.query_one("#status", Static).update(
             Text(inert(f"Loading {message.done + 1}/{message.total}: {message.name}"))
         )
@@ -243,9 +276,13 @@ class ParetopApp(App[None]):
             self.query_one(MetricsPane).show_message(outcome.message)
             return
         self.sub_title = inert(f"{table.model} {table.sequence}")
-        self.query_one(ChartPanel).view = ChartView(
-            table, state.metric, session.hardware, state.log_y, state.show_raw
-        )
+        chart = self.query_one(ChartPanel)
+        view = ChartView(table, state.metric, session.hardware, state.log_y, state.show_raw)
+        if chart.size.area:
+            chart.view = view
+        else:  # not laid out yet (data shown before the first paint), or hidden: it draws to
+            # its size, so it draws this view when it gets one (on_resize), not at none now
+            chart.set_reactive(ChartPanel.view, view)
         self.query_one(MetricsPane).table = table
         hidden = self.query_one(Sidebar).has_class("-hidden")
         line = (
