@@ -34,7 +34,11 @@ class KeysFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._shown = shown_keys(self.screen)
-        yield from super().compose()
+        for widget in super().compose():
+            # A key sets its -compact class once mounted, restyling itself: set it up front.
+            if hasattr(widget, "compact"):
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if screen.app.app_focus and self.is_attached and screen is self.screen:
