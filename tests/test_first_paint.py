@@ -25,6 +25,11 @@ def test_the_app_imports_no_pandas_before_its_frame() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_the_cli_loads_no_http_client_before_a_command_needs_one() -> None:
+    code = "import sys, tui.cli\nassert 'http.client' not in sys.modules, 'http.client imported'\n"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 async def test_a_quick_load_shows_its_data_in_the_first_frame(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
