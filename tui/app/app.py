@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -23,7 +22,7 @@ from tui.app import actions, commands
 from tui.app.chart import ChartPanel, ChartView
 from tui.app.footer import KeysFooter
 from tui.app.keys import BINDINGS, help_rows
-from tui.app.loading import LoadService
+from tui.app.loading import LoadService, finished
 from tui.app.metrics_pane import MetricsPane
 from tui.app.sidebar import Sidebar, SidebarView
 from tui.app.styles import SeriesStyles
@@ -41,26 +40,15 @@ if TYPE_CHECKING:
 
 
 class Loaded(Message):
-    def __init__(self, prepared: Prepared, generation: int, reload: bool) -> None:
+    def __init__(self, prepared: Prepared, generation: int) -> None:
         super().__init__()
-        self.prepared, self.generation, self.reload = prepared, generation, reload
+        self.prepared, self.generation = prepared, generation
 
 
 class Progress(Message):
     def __init__(self, generation: int, done: int, total: int, name: str) -> None:
         super().__init__()
         self.generation, self.done, self.total, self.name = generation, done, total, name
-
-
-async def finished(worker: Worker[Any], timeout: float) -> None:
-    """Wait until `worker` has finished or `timeout` seconds have passed, whichever is first.
-
-    Never cancels the worker (asyncio.wait_for on worker.wait() would), and a failure stays
-    the worker's to report: Textual shows it, this wait only stops waiting.
-    """
-    waiting = asyncio.ensure_future(worker.wait())
-    waiting.add_done_callback(lambda done: done.cancelled() or done.exception())
-    await asyncio.wait({waiting}, timeout=timeout)
 
 
 class ParetopApp(App[None]):
@@ -162,10 +150,10 @@ class ParetopApp(App[None]):
             return None
         # A re-read keeps the view on screen; otherwise the worker works out the first one.
         keep_view = reload and self.session is not None and self.state is not None
-        return self._load(generation, reload, keep_view)
+        return self._load(generation, keep_view)
 
     @work(thread=True, group="load")
-    def _load(self, generation: int, reload: bool, keep_view: bool) -> Loaded:
+    def _load(self, generation: int, keep_view: bool) -> Loaded:
         from tui.app import prepare  # here, off the main thread: pandas and the core load with it
         from tui.app.watch import SETTLE_S
 
@@ -173,7 +161,7 @@ class ParetopApp(App[None]):
             self.post_message(Progress(generation, done, total, name))
 
         settle = SETTLE_S if self.request.watch else None
-        loaded = Loaded(prepare.load(self.request, progress, settle, keep_view), generation, reload)
+        loaded = Loaded(prepare.load(self.request, progress, settle, keep_view), generation)
         self.post_message(loaded)
         return loaded
 
