@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tui.app import app as app_module
+from tui.app import prepare
 from tui.app.app import ParetopApp
 from tui.app.loading import LoadService
 from tui.app.main import make_app
@@ -151,7 +151,7 @@ async def test_slow_loads_never_overlap_and_the_newest_data_wins(
     write_run(tmp_path, 4, 800.0, 10.0)
     (tmp_path / "paretop.toml").write_text('hardware = "h200"\nnum_gpus = 1\nprecision = "fp8"\n')
     running, peak, lock = [0], [0], threading.Lock()
-    real_read = app_module.read
+    real_read = prepare.read
 
     def slow_read(*args: Any, **kw: Any) -> Any:
         with lock:
@@ -164,7 +164,7 @@ async def test_slow_loads_never_overlap_and_the_newest_data_wins(
             with lock:
                 running[0] -= 1
 
-    monkeypatch.setattr(app_module, "read", slow_read)
+    monkeypatch.setattr(prepare, "read", slow_read)
     app = make_app(build_request(paths=[tmp_path], watch=True))
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()

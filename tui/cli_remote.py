@@ -15,7 +15,7 @@ import click
 from tui.core.dimensions import DIMENSIONS
 from tui.core.hardware import COST_MODELS
 from tui.core.measures import METRICS
-from tui.remote.client import DEFAULT_URL
+from tui.remote import DEFAULT_URL
 
 SOURCES = ("bundled", "pulled")
 SOURCE_HELP = "Data without PATHS: bundled, or pulled (default: pulled when newer)."

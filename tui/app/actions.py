@@ -11,16 +11,14 @@ from typing import TYPE_CHECKING
 
 from tui.app.chart import ChartPanel
 from tui.app.metrics_pane import MetricsPane
-from tui.app.screens import TargetsScreen
-from tui.app.session import Session, ViewState
 from tui.core.dimensions import DIMENSIONS
 from tui.core.export import FORMATS, to_csv, to_markdown
-from tui.core.table import Table
-from tui.loaders import LoadResult
-from tui.pipeline import command_line
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: the app imports this module before pandas has loaded
     from tui.app.app import ParetopApp
+    from tui.app.session import Session, ViewState
+    from tui.core.table import Table
+    from tui.loaders import LoadResult
 
 
 def plural(n: int, word: str) -> str:
@@ -29,6 +27,8 @@ def plural(n: int, word: str) -> str:
 
 def reproduce(session: Session, state: ViewState, table: Table) -> str:
     """The `paretop table` command for this view; filters left at "everything" are omitted."""
+    from tui.pipeline import command_line
+
     every = session.all_values(state.model, state.sequence)
     chosen = {
         d.name: state.chosen(d.name)
@@ -102,6 +102,8 @@ def copy_command(app: ParetopApp) -> None:
 
 
 def edit_targets(app: ParetopApp) -> None:
+    from tui.app.screens import TargetsScreen
+
     assert app.table is not None
 
     def done(result: tuple[float, ...] | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, work
@@ -15,37 +15,40 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+from textual.worker import Worker, WorkerState
 
 from tui.app import actions, commands
 from tui.app.chart import ChartPanel, ChartView
-from tui.app.history_screen import HistoryScreen
+from tui.app.footer import KeysFooter
 from tui.app.keys import BINDINGS, help_rows
-from tui.app.loading import LoadService
+from tui.app.loading import LoadService, finished
 from tui.app.metrics_pane import MetricsPane
-from tui.app.screens import HelpScreen, InspectorScreen, ProblemsScreen
-from tui.app.session import Session, ViewState, next_cost_model, next_metric
 from tui.app.sidebar import Sidebar, SidebarView
 from tui.app.styles import SeriesStyles
-from tui.app.watch import SETTLE_S, Watcher
-from tui.core.schema import Problem
-from tui.core.select import Selection, SelectionError
-from tui.core.table import Table
 from tui.core.text import inert
-from tui.loaders import LoadResult
-from tui.pipeline import Request, read
+
+# Only types here: pandas, the loaders and the core load in the load's worker (tui.app.prepare),
+# so the frame paints before them. What a key needs once data shows is imported where it runs.
+if TYPE_CHECKING:
+    from tui.app.prepare import Prepared
+    from tui.app.session import Session, ViewState
+    from tui.app.watch import Watcher
+    from tui.core.schema import Problem
+    from tui.core.table import Table
+    from tui.pipeline import Request
 
 
 class Loaded(Message):
-    def __init__(self, result: LoadResult, generation: int, reload: bool) -> None:
+    def __init__(self, prepared: Prepared, generation: int) -> None:
         super().__init__()
-        self.result, self.generation, self.reload = result, generation, reload
+        self.prepared, self.generation = prepared, generation
 
 
 class Progress(Message):
-    def __init__(self, done: int, total: int, name: str) -> None:
+    def __init__(self, generation: int, done: int, total: int, name: str) -> None:
         super().__init__()
-        self.done, self.total, self.name = done, total, name
+        self.generation, self.done, self.total, self.name = generation, done, total, name
 
 
 class ParetopApp(App[None]):
@@ -58,6 +61,10 @@ class ParetopApp(App[None]):
     """Below this many rows the header goes, leaving its line to the chart and table."""
     MINIMUM = (50, 12)
     """Below this size nothing readable fits: the screen says so instead of breaking."""
+    FIRST_PAINT_WAIT_S = 0.3
+    """How long the first paint waits for the first load. A quick one (the bundled data) is
+    painted once, with its data: no "Loading" frame to lay out and draw again a moment later.
+    A slower one paints the frame first (status "Loading…") and fills it in as it arrives."""
 
     state: var[ViewState | None] = var(None)
     """What is shown. Reassigned (never mutated); the widgets redraw from it."""
@@ -72,6 +79,7 @@ class ParetopApp(App[None]):
         self.series_styles = SeriesStyles(ascii_only=request.ascii)
         self.said: list[str] = []
         """Every message shown in the status line, oldest first."""
+        self._first_load: Worker[Loaded] | None = None
 
     @property
     def table(self) -> Table | None:
@@ -96,17 +104,27 @@ class ParetopApp(App[None]):
                 yield Static("Loading…", id="status")
                 yield ChartPanel(self.series_styles, id="chart")
                 yield MetricsPane(self.series_styles, id="table-pane")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(compact=True, show_command_palette=False)
+
+    async def on_load(self) -> None:
+        # The first load starts before the screen is even composed, and the first paint waits
+        # for it, at most FIRST_PAINT_WAIT_S: see there.
+        self._first_load = self.start_load()
+        if self._first_load is not None:
+            await finished(self._first_load, self.FIRST_PAINT_WAIT_S)
 
     def on_mount(self) -> None:
-        self.query_one("#main").loading = True
         self.query_one(Sidebar).set_class(self.size.width < self.NARROW, "-hidden")
         self.fit(self.size.width, self.size.height)
         self.screen.set_class(self.request.ascii, "-ascii")
-        self.query_one(MetricsPane).focus()  # a pane has focus from the start
-        self.start_load()
+        # A pane has focus from the start; set now, not queued (focus()), or the screen's own
+        # auto-focus picks the sidebar first and every focus change restyles a pane's widgets.
+        self.screen.set_focus(self.query_one(MetricsPane))
         if self.request.watch:
             self.action_toggle_watch()
+        first, self._first_load = self._first_load, None
+        if first is not None and first.state == WorkerState.SUCCESS and first.result is not None:
+            self.on_loaded(first.result)  # before the first paint; its own message comes stale
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit(event.size.width, event.size.height)
@@ -126,52 +144,63 @@ class ParetopApp(App[None]):
 
     # --- loading -------------------------------------------------------------------------
 
-    def start_load(self, reload: bool = False) -> None:
+    def start_load(self, reload: bool = False) -> Worker[Loaded] | None:
         generation = self.loads.begin()
-        if generation is not None:
-            self._load(generation, reload)
+        if generation is None:
+            return None
+        # A re-read keeps the view on screen; otherwise the worker works out the first one.
+        keep_view = reload and self.session is not None and self.state is not None
+        return self._load(generation, keep_view)
 
     @work(thread=True, group="load")
-    def _load(self, generation: int, reload: bool) -> None:
+    def _load(self, generation: int, keep_view: bool) -> Loaded:
+        from tui.app import prepare  # here, off the main thread: pandas and the core load with it
+        from tui.app.watch import SETTLE_S
+
         def progress(done: int, total: int, name: str) -> None:
-            self.post_message(Progress(done, total, name))
+            self.post_message(Progress(generation, done, total, name))
 
         settle = SETTLE_S if self.request.watch else None
-        self.post_message(Loaded(read(self.request, progress, settle), generation, reload))
+        loaded = Loaded(prepare.load(self.request, progress, settle, keep_view), generation)
+        self.post_message(loaded)
+        return loaded
 
     def on_progress(self, message: Progress) -> None:
+        if message.generation <= self.loads.shown:
+            return  # came in after its load's result was shown
         self.query_one("#status", Static).update(
             Text(inert(f"Loading {message.done + 1}/{message.total}: {message.name}"))
         )
 
     def on_loaded(self, message: Loaded) -> None:
-        self.query_one("#main").loading = False
         if self.loads.finish(message.generation):
-            self.show_result(message.result, message.reload)
+            self.show_result(message.prepared)
         if self.loads.take_again():
             self.start_load(reload=True)
 
-    def show_result(self, result: LoadResult, reload: bool) -> None:
+    def show_result(self, prepared: Prepared) -> None:
+        result = prepared.result
         if self.watcher is not None:
             self.watcher.loaded(result.pending)
         before, old_problems = self.session, {str(p) for p in self.problems}
+        self.session = prepared.session
         if result.frame.empty:
-            self.say("No benchmark rows could be read. Press ! for the reasons.", "error")
-            self.session = Session(result.frame, self.request, result.problems)
+            message = "No benchmark rows could be read. Press ! for the reasons."
+            self.say(message, "error")
+            if self.state is None:  # nothing shown yet: the panes say why, not "Loading"
+                self.query_one(ChartPanel).show_message(message)
+                self.query_one(MetricsPane).show_message(message)
             return
-        self.session = Session(result.frame, self.request, result.problems)
-        if reload and before is not None and self.state is not None:
-            self.state = self.session.refreshed(self.state, before)
+        if prepared.state is None:  # a re-read: the same view over the new rows
+            assert before is not None and self.state is not None
+            self.state = prepared.session.refreshed(self.state, before)
             self.redraw(self.state)
             self.say(actions.reread_message(result, len(before.frame), old_problems))
             return
-        try:
-            self.state = self.session.initial_state()
-        except SelectionError as exc:
-            self.request = replace(self.request, selection=Selection())
-            self.session = Session(result.frame, self.request, result.problems)
-            self.state = self.session.initial_state()
-            self.say(f"{exc}. Showing the defaults instead.", "error")
+        self.state = prepared.state
+        if prepared.error:
+            self.request = replace(self.request, selection=prepared.selection)
+            self.say(prepared.error, "error")
             return
         if self.problems:
             files = len({p.path for p in self.problems})
@@ -192,6 +221,8 @@ class ParetopApp(App[None]):
             self._watch_timer, self.watcher = None, None
             self.say("Stopped watching.")
             return
+        from tui.app.watch import Watcher  # only when watching: it brings the loaders
+
         self.request = replace(self.request, watch=True)
         self.watcher = Watcher(self.request.paths)
         self.watcher.prime()
@@ -233,9 +264,13 @@ class ParetopApp(App[None]):
             self.query_one(MetricsPane).show_message(outcome.message)
             return
         self.sub_title = inert(f"{table.model} {table.sequence}")
-        self.query_one(ChartPanel).view = ChartView(
-            table, state.metric, session.hardware, state.log_y, state.show_raw
-        )
+        chart = self.query_one(ChartPanel)
+        view = ChartView(table, state.metric, session.hardware, state.log_y, state.show_raw)
+        if chart.size.area:
+            chart.view = view
+        else:  # not laid out yet (data shown before the first paint), or hidden: it draws to
+            # its size, so it draws this view when it gets one (on_resize), not at none now
+            chart.set_reactive(ChartPanel.view, view)
         self.query_one(MetricsPane).table = table
         hidden = self.query_one(Sidebar).has_class("-hidden")
         line = (
@@ -283,6 +318,8 @@ class ParetopApp(App[None]):
             self.state = replace(self.state, **changes)
 
     def action_next_metric(self, step: int = 1) -> None:
+        from tui.app.session import next_metric
+
         if self.state and self.session:
             self._change(next_metric(self.state, step, self.session.chart_keys))
 
@@ -304,6 +341,8 @@ class ParetopApp(App[None]):
             self.say("Reruns pooled." if self.state.keep_reruns else "Latest run only.")
 
     def action_next_cost_model(self) -> None:
+        from tui.app.session import next_cost_model
+
         if self.state:
             self.state = next_cost_model(self.state)
             self.say(f"Cost model: {self.state.cost_model}.")
@@ -325,16 +364,22 @@ class ParetopApp(App[None]):
             actions.copy_command(self)
 
     def action_inspect(self) -> None:
+        from tui.app.screens import InspectorScreen
+
         if self.needs_table("inspect runs") and self.table is not None:
             self.push_screen(InspectorScreen(self.table.series))
 
     def action_problems(self) -> None:
+        from tui.app.screens import ProblemsScreen
+
         if self.problems:
             self.push_screen(ProblemsScreen(self.problems))
         else:
             self.say("No load problems: every file was read.")
 
     def action_history(self) -> None:
+        from tui.app.history_screen import HistoryScreen
+
         if self.needs_table("show history") and self.table and self.state and self.session:
             targets = self.table.targets
             self.push_screen(
@@ -364,6 +409,8 @@ class ParetopApp(App[None]):
             self.redraw(self.state)
 
     def action_help(self) -> None:
+        from tui.app.screens import HelpScreen
+
         shown = {b.key: self.get_key_display(b) for b in BINDINGS if isinstance(b, Binding)}
         self.push_screen(HelpScreen(help_rows(shown)))
 

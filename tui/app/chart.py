@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult, RenderResult
@@ -16,12 +17,13 @@ from textual_plotext import PlotextPlot
 from tui.app.sketch import Sketch
 from tui.app.styles import SeriesStyles
 from tui.app.ticks import compact, linear_ticks, log_ticks, x_range
-from tui.core.curves import POINTS, curve, raw_points, samples, thin
 from tui.core.hardware import HardwareTable
 from tui.core.measures import BY_KEY, Metric
-from tui.core.series import Series
-from tui.core.table import Table
 from tui.core.text import inert
+
+if TYPE_CHECKING:  # pandas loads in the load's worker, after the frame has painted
+    from tui.core.series import Series
+    from tui.core.table import Table
 
 
 def x_span(table: Table) -> tuple[float, float] | None:
@@ -167,6 +169,9 @@ class ChartPanel(Vertical):
         view = self.view
         if view is None:
             return
+        # a view means its data (pandas) is loaded
+        from tui.core.curves import POINTS, curve, raw_points, samples, thin
+
         table, metric = view.table, BY_KEY[view.metric]
         plot = self.query_one(MetricPlot)
         plt = Sketch()

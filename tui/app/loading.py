@@ -1,12 +1,29 @@
 """Loading as a service: at most one load at a time, and never an older result after a newer.
 
-No Textual here. The app asks `begin()` before starting a worker and `finish()` when its result
-arrives; a change noticed while a load runs is remembered and loaded once that one ends.
+No Textual imported here. The app asks `begin()` before starting a worker and `finish()` when
+its result arrives; a change noticed while a load runs is remembered and loaded once that one
+ends. `finished()` waits a while for a worker without cancelling it.
 """
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.worker import Worker
+
+
+async def finished(worker: Worker[Any], timeout: float) -> None:
+    """Wait until `worker` has finished or `timeout` seconds have passed, whichever is first.
+
+    Never cancels the worker (asyncio.wait_for on worker.wait() would), and a failure stays
+    the worker's to report: Textual shows it, this wait only stops waiting.
+    """
+    waiting = asyncio.ensure_future(worker.wait())
+    waiting.add_done_callback(lambda done: done.cancelled() or done.exception())
+    await asyncio.wait({waiting}, timeout=timeout)
 
 
 @dataclass

@@ -7,15 +7,22 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from tui.app.app import ParetopApp
-from tui.pipeline import Request, build_request
+
+if TYPE_CHECKING:
+    from tui.pipeline import Request
 
 
 def make_app(request: Request | None = None) -> ParetopApp:
-    return ParetopApp(request or build_request())
+    if request is None:
+        from tui.pipeline import build_request  # pandas: only when no request was made
+
+        request = build_request()
+    return ParetopApp(request)
 
 
 def crash_log() -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,9 +13,11 @@ from textual.widgets import DataTable, Static
 
 from tui.app.styles import SeriesStyles
 from tui.core.export import footer, metric_block
-from tui.core.table import Table
 from tui.core.targets import format_target
 from tui.core.text import inert
+
+if TYPE_CHECKING:  # pandas loads in the load's worker, after the frame has painted
+    from tui.core.table import Table
 
 
 def stacked(lines: list[str], best: int | None, width: int, right: bool = True) -> Text:

@@ -19,8 +19,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from tui import __version__
+from tui.remote import DEFAULT_URL
 
-DEFAULT_URL = "https://inferencex.semianalysis.com"
 RETRY_STATUS = frozenset({429, 502, 503, 504})  # the server asks us to come back later
 MAX_ATTEMPTS = 3
 
