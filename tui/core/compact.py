@@ -31,12 +31,33 @@ CATEGORIES = (
 )
 
 
+# Parallelism degrees, workers and GPU counts: whole numbers below 1e5 (tui.core.ranges), which
+# float32 holds exactly in half the bytes. Metrics the table prints stay float64.
+SMALL_COUNTS = (
+    "tp",
+    "ep",
+    "prefill_tp",
+    "prefill_ep",
+    "prefill_workers",
+    "decode_tp",
+    "decode_ep",
+    "decode_workers",
+    "num_prefill_gpu",
+    "num_decode_gpu",
+)
+
+
 def compact(frame: pd.DataFrame) -> pd.DataFrame:
-    """Repeated text columns as categories (in place; lexically ordered, as sorting expects)."""
+    """Repeated text columns as categories (lexically ordered, as sorting expects) and small
+    counts as float32, in place."""
     for col in CATEGORIES:
         values = frame[col]
         if values.dtype == object and len(values):
             frame[col] = values.astype("category")
+    for col in SMALL_COUNTS:
+        values = frame[col]
+        if values.dtype == "float64" or (values.dtype == object and values.isna().all()):
+            frame[col] = values.astype("float32")  # all None: unknown counts, NaN
     return frame
 
 
