@@ -41,16 +41,24 @@ def superseded(frame: pd.DataFrame) -> pd.Series:
 
 def configurations(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
     """One integer per row, equal exactly when the rows agree on every column (NaN equal to
-    NaN, as `duplicated` has it). Built a column at a time: never a copy of the columns."""
+    NaN, as `duplicated` has it). Each column's codes are appended as a digit of a mixed-radix
+    number, renumbered (sorting, no hash table) only before it could overflow: never a copy of
+    the columns, and little memory beside the result."""
     ids = np.zeros(len(frame), dtype=np.int64)
+    top = 1  # every id is below this
     for col in columns:
         values = frame[col]
         if isinstance(values.dtype, pd.CategoricalDtype):
-            codes, count = values.cat.codes.to_numpy(np.int64), len(values.cat.categories) + 1
+            codes = values.cat.codes.to_numpy(np.int64) + 1  # -1 (missing) becomes 0
+            count = len(values.cat.categories) + 1
         else:
             codes, uniques = pd.factorize(values, use_na_sentinel=False)
-            count = len(uniques) + 1
-        ids, _ = pd.factorize(ids * count + codes + 1)  # renumbered: stays small
+            count = max(len(uniques), 1)
+        if top * count >= 2**62:
+            ids = np.unique(ids, return_inverse=True)[1].astype(np.int64).reshape(-1)
+            top = int(ids.max()) + 1 if len(ids) else 1
+        ids = ids * count + codes
+        top *= count
     return ids
 
 

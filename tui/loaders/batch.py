@@ -25,7 +25,7 @@ from tui.loaders.common import normalise_gpu, parse_timestamp, recency
 from tui.loaders.inferencemax_frame import PATH
 from tui.loaders.meta import Context
 
-BATCH_RECORDS = 20_000  # converted together: enough to amortise, few enough to hold
+BATCH_RECORDS = 10_000  # converted together: enough to amortise, few enough to hold
 STAMP = "timestamp"
 SLOT = "_slot"  # the file's place in the load, so rows of mixed loads keep file order
 

@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 SEP = "\x1f"  # between the keys of one `missing` tuple (never in a key)
-_NONE, _NAN = -1, -2
 
 
 class Unsaved(ValueError):
@@ -43,23 +42,36 @@ def _encode(col: str, values: pd.Series, out: dict[str, np.ndarray]) -> str:
     if dtype.kind in "fiub":
         out[col] = values.to_numpy()
         return "number"
-    return _encode_objects(col, values.tolist(), out)
+    return _encode_objects(col, values, out)
 
 
-def _encode_objects(col: str, items: list[Any], out: dict[str, np.ndarray]) -> str:
-    if all(isinstance(v, tuple) and all(isinstance(k, str) for k in v) for v in items):
-        out[col] = np.array([SEP.join(v) for v in items], dtype=str)
-        return "keys"
-    if all(v is None or v is True or v is False or v != v for v in items):
-        out[col] = np.array([_NONE if v is None else _NAN if v != v else int(v) for v in items])
-        return "flags"
-    if all(v is None or isinstance(v, str) or (isinstance(v, float) and v != v) for v in items):
-        out[f"{col}.text"] = np.array(["" if not isinstance(v, str) else v for v in items], str)
-        out[f"{col}.none"] = np.array(
-            [_NONE if v is None else _NAN if v != v else 0 for v in items]
-        )
-        return "text"
-    raise Unsaved(col)
+def _encode_objects(col: str, values: pd.Series, out: dict[str, np.ndarray]) -> str:
+    """Object columns by their few distinct values (a million rows repeat a handful)."""
+    missing = values.isna().to_numpy()
+    codes, uniques = pd.factorize(values[~missing])
+    distinct = uniques.tolist()
+    none = _nones(values, missing)
+    if all(isinstance(v, tuple) and all(isinstance(k, str) for k in v) for v in distinct):
+        kind, table = "keys", np.array([SEP.join(v) for v in distinct] or [""], dtype=str)
+    elif all(v is True or v is False for v in distinct):
+        kind, table = "flags", np.array([int(v) for v in distinct] or [0])
+    elif all(isinstance(v, str) for v in distinct):
+        kind, table = "text", np.array(distinct or [""], dtype=str)
+    else:
+        raise Unsaved(col)
+    full = np.full(len(values), -1, dtype=np.int64)
+    full[~missing] = codes
+    out[f"{col}.codes"], out[f"{col}.table"], out[f"{col}.none"] = full, table, none
+    return kind
+
+
+def _nones(values: pd.Series, missing: np.ndarray) -> np.ndarray:
+    """For each missing value: 1 where it is None, 0 where NaN (pandas tells them apart only
+    in object columns, and so must a round trip)."""
+    flags = np.zeros(len(values), dtype=np.int8)
+    if missing.any():
+        flags[missing] = [v is None for v in values[missing].tolist()]
+    return flags
 
 
 def _decode(col: str, kind: str, arrays: Any) -> Any:
@@ -70,16 +82,16 @@ def _decode(col: str, kind: str, arrays: Any) -> Any:
         return pd.arrays.IntegerArray(arrays[f"{col}.values"], arrays[f"{col}.mask"])
     if kind == "number":
         return arrays[col]
-    if kind == "keys":
-        return _objects([tuple(k for k in v.split(SEP) if k) for v in arrays[col].tolist()])
-    if kind == "flags":
-        table = {_NONE: None, _NAN: np.nan, 0: False, 1: True}
-        return _objects([table[v] for v in arrays[col].tolist()])
-    if kind == "text":
-        table = {_NONE: None, _NAN: np.nan}
-        texts = arrays[f"{col}.text"].tolist()
-        nones = arrays[f"{col}.none"].tolist()
-        return _objects([table[n] if n else t for t, n in zip(texts, nones, strict=True)])
+    if kind in ("keys", "flags", "text"):
+        table = arrays[f"{col}.table"].tolist()
+        if kind == "keys":
+            table = [tuple(k for k in v.split(SEP) if k) for v in table]
+        elif kind == "flags":
+            table = [bool(v) for v in table]
+        distinct = _objects([*table, None, np.nan])  # -1 (missing): None or NaN, below
+        codes = arrays[f"{col}.codes"]
+        nan_at = (codes < 0) & (arrays[f"{col}.none"] == 0)
+        return distinct[np.where(nan_at, len(table) + 1, np.where(codes < 0, len(table), codes))]
     raise Unsaved(f"{col}: unknown kind {kind!r}")
 
 

@@ -45,6 +45,7 @@ Progress = Callable[[int, int, str], None]  # (files done, files in all, current
 EMPTY_RUN = "agg_bmk.json"  # InferenceMAX writes `[]` here for a run that aggregated nothing
 CACHE_MANIFEST = "manifest.json"  # a pulled InferenceX cache: `[]` is a model with no rows yet
 LARGE_LOAD = 200_000  # rows: from here on, memory freed is given back (tui.loaders.memory)
+LARGE_BYTES = 64 << 20  # files to read: the same from the start
 MAX_BYTES = 256 * 1024 * 1024  # result files are small; a bigger file is someone's model or data
 
 
@@ -325,6 +326,8 @@ def _read_all(
 ) -> _Gathered:
     """Every file's rows, in two processes when the load is big enough (tui.loaders.fork)."""
     size = sum(file_size(f) for f, _ in work) if len(work) >= fork.FROM_FILES else 0
+    if size >= LARGE_BYTES:
+        give_back_large_blocks()  # from the first batch, not only once 200k rows are kept
     if progress is not None or settle_s is not None or not fork.worth_it(len(work), size):
         return _read_part(work, skipped, progress, settle_s, 0)
     half = len(work) // 2
