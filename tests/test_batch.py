@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_fuzz import FUZZ, values
 
-from tui.loaders import scan
+from tui.loaders import one_file, scan
 from tui.loaders.common import LoadResult
 
 CLIENTS = Path(__file__).parent / "fixtures" / "clients"
@@ -30,7 +30,7 @@ CLIENTS = Path(__file__).parent / "fixtures" / "clients"
 def both(paths: list[Path], monkeypatch: pytest.MonkeyPatch, **kw: Any) -> LoadResult:
     batched = scan.load_paths(paths, **kw)
     with monkeypatch.context() as m:
-        m.setattr(scan, "_batchable", lambda units, doc: False)
+        m.setattr(one_file, "_batchable", lambda units, doc: False)
         single = scan.load_paths(paths, **kw)
     pd.testing.assert_frame_equal(batched.frame, single.frame)
     assert batched.files == single.files
@@ -103,7 +103,7 @@ def test_a_big_canonical_csv_streams_alike(tmp_path: Path, monkeypatch: pytest.M
         csv.writer(handle).writerows([*rows[:30], bad, *rows[30:60]])
     whole = scan.load_paths([path])
     with monkeypatch.context() as m:
-        m.setattr(scan, "_batchable", lambda units, doc: False)
+        m.setattr(one_file, "_batchable", lambda units, doc: False)
         single = scan.load_paths([path])
     m2 = pytest.MonkeyPatch()
     m2.setattr(stream_csv, "STREAM_AT", 0)

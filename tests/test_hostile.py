@@ -223,9 +223,9 @@ def test_big_arrays_are_read_element_by_element(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import tui.loaders.records as records
-    import tui.loaders.scan as scan
+    import tui.loaders.one_file as one_file
 
-    monkeypatch.setattr(scan, "STREAM_BYTES", 100)
+    monkeypatch.setattr(one_file, "STREAM_BYTES", 100)
     monkeypatch.setattr(records, "MAX_RECORDS", 5)
     (tmp_path / "big.json").write_text(json.dumps([GOOD, {"a": 1}, {"a": 2}, GOOD, 7, 8, 9]))
     result = load_paths([tmp_path])

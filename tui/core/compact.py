@@ -9,16 +9,10 @@ from __future__ import annotations
 import pandas as pd
 from pandas.api.types import union_categoricals
 
-from tui.core.schema import PARALLEL_COLUMNS
+from tui.core.schema import PARALLEL_COLUMNS, STR_COLUMNS
 
 CATEGORIES = (
-    "model",
-    "model_id",
-    "model_prefix",
-    "hardware",
-    "framework",
-    "precision",
-    "spec_decoding",
+    *STR_COLUMNS,
     "source",
     "kind",
     "interactivity_formula",

@@ -60,8 +60,9 @@ def regular(path: Path) -> os.stat_result:
     return info
 
 
-def read_bytes(path: Path, limit: int) -> bytearray:
-    """At most `limit` bytes of a regular file; ReadError when it is more, or not one."""
+def _open_regular(path: Path) -> int:
+    """A descriptor of a regular file, opened without blocking; ReadError when it is not one
+    (also when it was swapped for something else between the check and the open)."""
     regular(path)
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
@@ -69,8 +70,20 @@ def read_bytes(path: Path, limit: int) -> bytearray:
     except OSError as exc:
         raise ReadError(describe(exc)) from None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since the stat
-            raise ReadError("not a regular file: skipped")
+        kind = os.fstat(fd).st_mode
+    except OSError as exc:
+        os.close(fd)
+        raise ReadError(describe(exc)) from None
+    if not stat.S_ISREG(kind):
+        os.close(fd)
+        raise ReadError("not a regular file: skipped")
+    return fd
+
+
+def read_bytes(path: Path, limit: int) -> bytearray:
+    """At most `limit` bytes of a regular file; ReadError when it is more, or not one."""
+    fd = _open_regular(path)
+    try:
         return _read_upto(fd, limit)
     except OSError as exc:
         raise ReadError(describe(exc)) from None
@@ -94,16 +107,7 @@ def _size(limit: int) -> str:
 
 def open_text(path: Path) -> TextIO:
     """A regular file opened for reading as UTF-8 text (never blocking; a BOM is dropped)."""
-    regular(path)
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        raise ReadError(describe(exc)) from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise ReadError("not a regular file: skipped")
-    return open(fd, encoding="utf-8-sig", newline="")
+    return open(_open_regular(path), encoding="utf-8-sig", newline="")
 
 
 def read_text(path: Path, limit: int) -> str:
