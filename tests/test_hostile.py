@@ -222,8 +222,8 @@ def test_json_lines_stop_at_a_first_record_no_format_reads(tmp_path: Path) -> No
 def test_big_arrays_are_read_element_by_element(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.loaders.records as records
     import tui.loaders.one_file as one_file
+    import tui.loaders.records as records
 
     monkeypatch.setattr(one_file, "STREAM_BYTES", 100)
     monkeypatch.setattr(records, "MAX_RECORDS", 5)
