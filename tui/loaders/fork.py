@@ -23,8 +23,9 @@ MAX_BYTES = 512 << 20  # more than this: two halves held at once cost memory the
 
 
 def worth_it(files: int, size: int) -> bool:
-    """Whether to read in two processes: a POSIX system with two cores, no threads here."""
-    if not hasattr(os, "fork") or sys.platform == "emscripten":
+    """Whether to read in two processes: Linux with two cores, no threads here. (macOS has
+    fork too, but its system libraries are not safe to use in a forked child.)"""
+    if not sys.platform.startswith("linux"):
         return False
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return (
