@@ -27,7 +27,10 @@ def column(cols: Columns, name: str, n: int) -> pd.Series:
     values = cols.get(name)
     if values is None:
         return pd.Series(np.full(n, None, dtype=object))
-    return values if isinstance(values, pd.Series) else pd.Series(values, copy=False)
+    if isinstance(values, pd.Series):
+        return values
+    dtype = values.dtype if isinstance(values, np.ndarray) else None  # no guessing (datetimes)
+    return pd.Series(values, dtype=dtype, copy=False)
 
 
 def array(values: list[Any] | tuple[Any, ...]) -> np.ndarray:

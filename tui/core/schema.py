@@ -246,9 +246,9 @@ def typed_frame(frame: pd.DataFrame | dict[str, Any]) -> pd.DataFrame:
     cols: dict[str, Any] = {}
     for col in COLUMNS:
         values = given.get(col)
-        cols[col] = pd.Series(
-            np.full(n, np.nan, dtype=object) if values is None else values, copy=False
-        ).reset_index(drop=True)
+        values = np.full(n, np.nan, dtype=object) if values is None else values
+        dtype = values.dtype if isinstance(values, np.ndarray) else None  # no guessing
+        cols[col] = pd.Series(values, dtype=dtype, copy=False).reset_index(drop=True)
     for col in PARALLEL_COLUMNS:  # the dtype rows of Python values get, however they came
         cols[col] = cols[col].infer_objects()
     for col in [*FLOAT_COLUMNS, "recency", "measured_isl", "measured_osl"]:
