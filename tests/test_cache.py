@@ -104,3 +104,13 @@ def test_frames_round_trip_exactly(tmp_path: Path) -> None:
         for col in frame.columns:
             assert [type(v) for v in back[col]] == [type(v) for v in frame[col]], col
         assert meta == {"n": 1}
+
+
+def test_old_cache_files_are_pruned(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parsed_cache, "KEEP", 2)
+    for n in range(4):  # four different loads: four keys
+        scan.load_paths([folder], cache=True, metadata={"framework": f"e{n}"})
+    assert len(list(parsed_cache.folder().glob("*.npz"))) == 2
+    monkeypatch.setattr(parsed_cache, "KEEP_BYTES", 1)  # the newest is always kept
+    scan.load_paths([folder], cache=True, metadata={"framework": "e9"})
+    assert len(list(parsed_cache.folder().glob("*.npz"))) == 1

@@ -21,6 +21,7 @@ from tui.loaders.common import FileRecord, LoadResult
 
 WORTH_ROWS = 10_000  # smaller loads read in well under a second: not worth a file
 KEEP = 8  # newest cache files kept; older ones are removed when a new one is saved
+KEEP_BYTES = 2 << 30  # and no more than this in all (a million rows take ~250 MB)
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -99,6 +100,10 @@ def save(found: Key, result: LoadResult) -> None:
 
 
 def _prune() -> None:
+    """Keep the newest files, at most KEEP of them and KEEP_BYTES in all."""
     saved = sorted(folder().glob("*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in saved[KEEP:]:
-        old.unlink(missing_ok=True)
+    total = 0
+    for rank, path in enumerate(saved):
+        total += path.stat().st_size
+        if rank >= KEEP or (rank > 0 and total > KEEP_BYTES):
+            path.unlink(missing_ok=True)
