@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -12,13 +13,15 @@ from tui.core.paths import data_file
 from tui.core.schema import Problem
 from tui.loaders import bundled, fork, parsed_cache
 from tui.loaders.common import FileRecord, LoadResult
-from tui.loaders.gather import Gathered
 from tui.loaders.memory import give_back_large_blocks
 from tui.loaders.meta import SIDECAR, Context
-from tui.loaders.one_file import FileResult, one_by_one, read_file
 from tui.loaders.reading import Skipped, iter_files
 from tui.loaders.stream_csv import file_size
 from tui.loaders.sweep import repeats
+
+if TYPE_CHECKING:  # the readers load with the first load of files, not with the bundled data
+    from tui.loaders.gather import Gathered
+    from tui.loaders.one_file import FileResult
 
 BUNDLED = bundled.SOURCES
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
@@ -114,6 +117,9 @@ def _read_part(
     settle_s: float | None,
     offset: int,
 ) -> Gathered:
+    from tui.loaders.gather import Gathered
+    from tui.loaders.one_file import FileResult, one_by_one
+
     gathered = Gathered(one_by_one, offset)
     for done, (file, ctx) in enumerate(work):
         if progress:
@@ -126,6 +132,13 @@ def _read_part(
     gathered.flush()
     gathered.contexts = list({id(c): c for _, c in work}.values())
     return gathered
+
+
+def read_file(path: Path, ctx: Context, settle_s: float | None = None) -> FileResult:
+    """One file's rows and problems (tui.loaders.one_file), whatever the file holds."""
+    from tui.loaders.one_file import read_file as read
+
+    return read(path, ctx, settle_s)
 
 
 def _sidecars_above(paths: Iterable[str | Path]) -> list[str]:
