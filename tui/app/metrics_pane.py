@@ -6,7 +6,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from tui.app.styles import SeriesStyles
@@ -26,6 +28,22 @@ def stacked(lines: list[str], best: int | None, width: int, right: bool = True) 
         shown = line.rjust(width) if right else line.ljust(width)
         text.append(shown, style="bold underline" if i == best else "")
     return text
+
+
+def _settled(widget: Widget, size: Size, virtual: Size, container: Size) -> bool:
+    """Take the sizes a layout pass gave without asking for another pass: a new virtual size
+    alone changes nothing laid out (scrollbars appearing still ask), and the second pass
+    Textual would make costs a whole extra frame after every change of the notes' height."""
+    return Widget._size_updated(widget, size, virtual, container, layout=False)
+
+
+class Sentences(Static):
+    """The notes under the table."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return _settled(self, size, virtual_size, container_size)
 
 
 Column = tuple[str | Text, str, int]  # label, key, width
@@ -62,7 +80,12 @@ class MetricsPane(VerticalScroll):
         )
         grid.can_focus = False  # the pane takes focus and scrolls it
         yield grid
-        yield Static(id="sentences")
+        yield Sentences(id="sentences")
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return _settled(self, size, virtual_size, container_size)
 
     def action_sideways(self, columns: int) -> None:
         self.query_one("#metrics", DataTable).scroll_relative(x=columns, animate=False)
