@@ -11,6 +11,7 @@ from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
+from tui.app.metrics_grid import MetricsGrid
 from tui.app.styles import SeriesStyles
 from tui.core.export import footer, metric_block
 from tui.core.table import Table
@@ -75,9 +76,7 @@ class MetricsPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         # The metric and series columns stay put when the targets scroll sideways.
-        grid: DataTable[Text] = DataTable(
-            id="metrics", cursor_type="none", zebra_stripes=True, fixed_columns=2
-        )
+        grid = MetricsGrid(id="metrics", cursor_type="none", zebra_stripes=True, fixed_columns=2)
         grid.can_focus = False  # the pane takes focus and scrolls it
         yield grid
         yield Sentences(id="sentences")

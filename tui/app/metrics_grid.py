@@ -1,0 +1,118 @@
+"""The metrics grid: Textual's DataTable, drawing a tall cell one line at a time.
+
+Each cell holds one line per series, and any update makes the DataTable render every visible
+cell again in full (at 100k rows, 380 lines a cell) although only a screenful of lines shows.
+Here a tall cell's lines are rendered when first asked for, each exactly as the DataTable
+renders it within the whole cell (a test compares the two).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast, overload
+
+from rich.padding import Padding
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.renderables.styled import Styled
+from textual.widgets import DataTable
+
+Line = list[Segment]
+
+
+class MetricsGrid(DataTable[Text]):
+    """Rows taller than a line get LazyCells; the styles and cache key are worked out as in
+    DataTable._render_cell (Textual 8), whose copy this is for those rows."""
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> list[Line]:
+        row_key = self._row_locations.get_key(row_index) if row_index >= 0 else None
+        row = self.rows.get(row_key) if row_key is not None else None
+        if row is None or column_index < 0 or row.auto_height or row.height <= 1:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        key = (
+            row_key,
+            self._column_locations.get_key(column_index),
+            base_style,
+            cursor,
+            hover,
+            self._show_hover_cursor,
+            self._update_count,
+            self._pseudo_class_state,
+        )  # the DataTable's own cache key: cleared and invalidated as it does
+        cache: Any = self._cell_render_cache  # LazyCells too: the DataTable only indexes them
+        if key not in cache:
+            cell = self._get_row_renderables(row_index).cells[column_index]
+            fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
+            component, post = self._get_styles_to_render_cell(
+                False,
+                False,
+                fixed,
+                hover,
+                cursor,
+                self.show_cursor,
+                self._show_hover_cursor,
+                self.cursor_foreground_priority == "css",
+                self.cursor_background_priority == "css",
+            )
+            style = base_style + Style.from_meta({"row": row_index, "column": column_index})
+            cache[key] = LazyCell(self, cell, style + component, post, width, row.height)
+        return cast(list[Line], cache[key])
+
+
+class LazyCell(Sequence[Line]):
+    """A cell's lines, each rendered on first use."""
+
+    def __init__(
+        self,
+        grid: DataTable[Text],
+        cell: object,
+        pre: Style,
+        post: Style,
+        width: int,
+        height: int,
+    ) -> None:
+        self.grid, self.pre, self.post, self.width, self.height = grid, pre, post, width, height
+        text = cell if isinstance(cell, Text) else Text(str(cell))
+        self.parts = text.split("\n", allow_blank=True)
+        for part in self.parts:  # as the whole cell would wrap (or not) each line
+            part.no_wrap, part.overflow = text.no_wrap, text.overflow
+        self.done: dict[int, Line] = {}
+
+    def __len__(self) -> int:
+        return self.height
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Line]: ...
+    def __getitem__(self, index: int | slice) -> Line | Sequence[Line]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.height))]
+        if index < 0:
+            index += self.height
+        if not 0 <= index < self.height:
+            raise IndexError(index)
+        if index not in self.done:
+            if index < len(self.parts):
+                self.done[index] = self.render(self.parts[index])
+            else:  # below the text: padding only, without the empty text's own segment
+                self.done[index] = [s for s in self.render(Text("")) if s.text]
+        return self.done[index]
+
+    def render(self, part: Text) -> Line:
+        """One line as the DataTable renders a cell (padded, styled), one line tall."""
+        console = self.grid.app.console
+        options = self.grid.app.console_options.update_dimensions(self.width, 1)
+        padded = Padding(part, (0, self.grid.cell_padding))
+        return console.render_lines(
+            Styled(padded, pre_style=self.pre, post_style=self.post), options
+        )[0]
