@@ -1,16 +1,26 @@
-"""The metrics grid draws a tall cell a line at a time: each line as the DataTable draws it."""
+"""The metrics grid draws a tall cell a screenful at a time: each line as the DataTable draws
+it within the whole cell."""
 
 from __future__ import annotations
 
+import random
+
+import pytest
 from helpers import app_request
+from rich.padding import Padding
 from rich.style import Style
+from rich.text import Text
+from textual.renderables.styled import Styled
 from textual.widgets import DataTable
 
 from tui.app.main import make_app
 from tui.app.metrics_grid import LazyCell, MetricsGrid
+from tui.app.metrics_pane import stacked
 
 
-async def test_each_line_is_the_datatables_own() -> None:
+@pytest.mark.parametrize("chunk", [1, 3, 24])
+async def test_each_line_is_the_datatables_own(chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(LazyCell, "CHUNK", chunk)
     async with make_app(app_request(model="dsv4", group_by="spec")).run_test(
         size=(160, 48)
     ) as pilot:
@@ -29,3 +39,23 @@ async def test_each_line_is_the_datatables_own() -> None:
                     assert isinstance(lazy, LazyCell)
                     assert len(lazy) == len(whole) > 1
                     assert [lazy[i] for i in range(len(lazy))] == whole
+
+        # Taller cells, read in any order: a stack of values, a label, an empty cell.
+        rng = random.Random(3)
+        pre, post = Style(bold=True, bgcolor="blue"), Style(color="red")
+        cells = [
+            stacked([f"{rng.uniform(0, 999):.1f}" for _ in range(11)], 4, 9),
+            stacked([f"• series {i}" for i in range(7)], None, 0, right=False),
+            Text("tok/s/GPU"),
+            Text(""),
+        ]
+        for cell in cells:
+            for height in (1, 7, 13):
+                whole = pilot.app.console.render_lines(
+                    Styled(Padding(cell, (0, 1)), pre_style=pre, post_style=post),
+                    pilot.app.console_options.update_dimensions(13, height),
+                )
+                lazy = LazyCell(grid, cell, pre, post, 13, height)
+                order = list(range(height))
+                rng.shuffle(order)
+                assert {i: lazy[i] for i in order} == dict(enumerate(whole))

@@ -69,7 +69,9 @@ class MetricsGrid(DataTable[Text]):
 
 
 class LazyCell(Sequence[Line]):
-    """A cell's lines, each rendered on first use."""
+    """A cell's lines, rendered on first use a screenful at a time (one rich call each)."""
+
+    CHUNK = 24  # lines drawn together: the DataTable asks for the lines in view in order
 
     def __init__(
         self,
@@ -81,11 +83,11 @@ class LazyCell(Sequence[Line]):
         height: int,
     ) -> None:
         self.grid, self.pre, self.post, self.width, self.height = grid, pre, post, width, height
-        text = cell if isinstance(cell, Text) else Text(str(cell))
-        self.parts = text.split("\n", allow_blank=True)
-        for part in self.parts:  # as the whole cell would wrap (or not) each line
-            part.no_wrap, part.overflow = text.no_wrap, text.overflow
+        self.text = cell if isinstance(cell, Text) else Text(str(cell))
+        plain = self.text.plain
+        self.starts = [0, *(i + 1 for i, c in enumerate(plain) if c == "\n")]
         self.done: dict[int, Line] = {}
+        self.blank: Line | None = None
 
     def __len__(self) -> int:
         return self.height
@@ -102,17 +104,28 @@ class LazyCell(Sequence[Line]):
         if not 0 <= index < self.height:
             raise IndexError(index)
         if index not in self.done:
-            if index < len(self.parts):
-                self.done[index] = self.render(self.parts[index])
+            if index < len(self.starts):
+                end = min(index + self.CHUNK, self.height)
+                for i, line in enumerate(self.render(index, end), start=index):
+                    self.done[i] = line
             else:  # below the text: padding only, without the empty text's own segment
-                self.done[index] = [s for s in self.render(Text("")) if s.text]
+                if self.blank is None:
+                    self.blank = [
+                        s for s in self.render(len(self.starts), self.height)[0] if s.text
+                    ]
+                return self.blank
         return self.done[index]
 
-    def render(self, part: Text) -> Line:
-        """One line as the DataTable renders a cell (padded, styled), one line tall."""
+    def render(self, first: int, end: int) -> list[Line]:
+        """Lines first..end as the DataTable renders the whole cell (padded, styled): the
+        text's lines from `first`, and blank lines when the text ends before `end`."""
+        starts, text = self.starts, self.text
+        stop = starts[end] - 1 if end < len(starts) else len(text.plain)
+        part = text[starts[first] : stop] if first < len(starts) else Text("")
+        part.no_wrap = text.no_wrap  # a slice keeps the rest (style, justify, overflow)
         console = self.grid.app.console
-        options = self.grid.app.console_options.update_dimensions(self.width, 1)
+        options = self.grid.app.console_options.update_dimensions(self.width, end - first)
         padded = Padding(part, (0, self.grid.cell_padding))
         return console.render_lines(
             Styled(padded, pre_style=self.pre, post_style=self.post), options
-        )[0]
+        )
