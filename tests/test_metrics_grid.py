@@ -55,7 +55,7 @@ async def test_each_line_is_the_datatables_own(chunk: int, monkeypatch: pytest.M
                     Styled(Padding(cell, (0, 1)), pre_style=pre, post_style=post),
                     pilot.app.console_options.update_dimensions(13, height),
                 )
-                lazy = LazyCell(grid, cell, pre, post, 13, height)
+                cell_lines = LazyCell(grid, cell, pre, post, 13, height)
                 order = list(range(height))
                 rng.shuffle(order)
-                assert {i: lazy[i] for i in order} == dict(enumerate(whole))
+                assert {i: cell_lines[i] for i in order} == dict(enumerate(whole))

@@ -15,8 +15,11 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Size
 from textual.renderables.styled import Styled
 from textual.widgets import DataTable
+
+from tui.app.one_pass import paint_scrollbars_now
 
 Line = list[Segment]
 
@@ -24,6 +27,13 @@ Line = list[Segment]
 class MetricsGrid(DataTable[Text]):
     """Rows taller than a line get LazyCells; the styles and cache key are worked out as in
     DataTable._render_cell (Textual 8), whose copy this is for those rows."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        paint_scrollbars_now(self)  # in this frame, not one of their own
+        return changed
 
     def _render_cell(
         self,

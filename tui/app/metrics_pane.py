@@ -8,10 +8,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.reactive import var
-from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from tui.app.metrics_grid import MetricsGrid
+from tui.app.one_pass import take_sizes
 from tui.app.styles import SeriesStyles
 from tui.core.export import footer, metric_block
 from tui.core.table import Table
@@ -31,20 +31,13 @@ def stacked(lines: list[str], best: int | None, width: int, right: bool = True) 
     return text
 
 
-def _settled(widget: Widget, size: Size, virtual: Size, container: Size) -> bool:
-    """Take the sizes a layout pass gave without asking for another pass: a new virtual size
-    alone changes nothing laid out (scrollbars appearing still ask), and the second pass
-    Textual would make costs a whole extra frame after every change of the notes' height."""
-    return Widget._size_updated(widget, size, virtual, container, layout=False)
-
-
 class Sentences(Static):
     """The notes under the table."""
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        return _settled(self, size, virtual_size, container_size)
+        return take_sizes(self, size, virtual_size, container_size)
 
 
 Column = tuple[str | Text, str, int]  # label, key, width
@@ -84,7 +77,7 @@ class MetricsPane(VerticalScroll):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        return _settled(self, size, virtual_size, container_size)
+        return take_sizes(self, size, virtual_size, container_size)
 
     def action_sideways(self, columns: int) -> None:
         self.query_one("#metrics", DataTable).scroll_relative(x=columns, animate=False)
