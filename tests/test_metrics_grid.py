@@ -59,3 +59,18 @@ async def test_each_line_is_the_datatables_own(chunk: int, monkeypatch: pytest.M
                 order = list(range(height))
                 rng.shuffle(order)
                 assert {i: cell_lines[i] for i in order} == dict(enumerate(whole))
+
+
+def test_a_stacked_cell_is_the_text_built_line_by_line() -> None:
+    rng = random.Random(1)
+    for _ in range(500):
+        lines = [rng.choice(["", "1.5", "—", "• MTP", "é漢"]) for _ in range(rng.randint(0, 6))]
+        best = rng.choice([None, *range(len(lines))])
+        width, right = rng.randint(0, 8), rng.random() < 0.5
+        text = Text(no_wrap=True)
+        for i, line in enumerate(lines):
+            text.append("\n" if i else "")
+            shown = line.rjust(width) if right else line.ljust(width)
+            text.append(shown, style="bold underline" if i == best else "")
+        made = stacked(lines, best, width, right)
+        assert made == text and made.no_wrap

@@ -17,7 +17,7 @@ from tui.app import plotlines
 from tui.app.sketch import Sketch
 from tui.app.styles import SeriesStyles
 from tui.app.ticks import compact, linear_ticks, log_ticks, x_range
-from tui.core.curves import POINTS, curve, raw_points, samples, thin
+from tui.core.curves import POINTS, curve, ends, raw_points, samples, thin
 from tui.core.hardware import HardwareTable
 from tui.core.measures import BY_KEY, Metric
 from tui.core.series import Series
@@ -184,11 +184,9 @@ class ChartPanel(Vertical):
         drawn: list[tuple[Series, list[float], list[float], list[float], list[float]]] = []
         every: list[float] = []
         for series in table.series:
-            front = series.fronts[metric.frontier]["interactivity"]
+            front = ends(series, metric.frontier)
             points = (
-                samples(float(front.iloc[-1] - front.iloc[0]), span[1] - span[0], width)
-                if span and not front.empty
-                else POINTS
+                samples(front[1] - front[0], span[1] - span[0], width) if span and front else POINTS
             )  # the chart's resolution: more samples than cells cannot show
             xs, ys = curve(series, metric, view.hardware, table.cost_model, points)
             rx: list[float] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.text import Span, Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -22,13 +22,13 @@ from tui.core.text import inert
 def stacked(lines: list[str], best: int | None, width: int, right: bool = True) -> Text:
     """One cell holding every series' value, one per line, padded to the column's width so
     the header and every line align; the best one emphasised (bold, underlined)."""
-    text = Text(no_wrap=True)  # sized to fit: skipping the wrap makes tall cells cheaper
-    for i, line in enumerate(lines):
-        if i:
-            text.append("\n")
-        shown = line.rjust(width) if right else line.ljust(width)
-        text.append(shown, style="bold underline" if i == best else "")
-    return text
+    shown = [line.rjust(width) if right else line.ljust(width) for line in lines]
+    spans = []
+    if best is not None and shown[best]:  # the span Text.append adds, without line-by-line appends
+        start = sum(map(len, shown[:best])) + best
+        spans.append(Span(start, start + len(shown[best]), "bold underline"))
+    # sized to fit: skipping the wrap makes tall cells cheaper
+    return Text("\n".join(shown), no_wrap=True, spans=spans)
 
 
 class Sentences(Static):

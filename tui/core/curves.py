@@ -34,15 +34,26 @@ def _finite(
     return [a for a, _ in kept], [b for _, b in kept]
 
 
+def ends(series: Series, frontier: str) -> tuple[float, float, int] | None:
+    """The frontier's first and last interactivity and its size (None when empty), kept:
+    the chart asks for every series at each change."""
+
+    def make() -> tuple[float, float, int] | None:
+        x = series.fronts[frontier]["interactivity"]
+        return None if x.empty else (float(x.iloc[0]), float(x.iloc[-1]), len(x))
+
+    return series.kept(("ends", frontier), make)
+
+
 def curve(
     series: Series, metric: Metric, table: HardwareTable, cost_model: str, points: int = POINTS
 ) -> tuple[list[float], list[float]]:
     """(x, y) samples of the metric along its frontier; empty when nothing is known."""
-    x = series.fronts[metric.frontier]["interactivity"]
-    if x.empty:
+    found = ends(series, metric.frontier)
+    if found is None:
         return [], []
-    first, last = float(x.iloc[0]), float(x.iloc[-1])
-    xs = [float(v) for v in np.linspace(first, last, points)] if len(x) > 1 else [first]
+    first, last, count = found
+    xs = [float(v) for v in np.linspace(first, last, points)] if count > 1 else [first]
     hourly, kw = gpu_constants(series, table, cost_model)
     key = ("curve", series.basis, metric.key, len(xs), *constants_key(hourly, kw))
     return series.kept(
