@@ -18,8 +18,10 @@ from tui.app.metrics_grid import LazyCell, MetricsGrid
 from tui.app.metrics_pane import stacked
 
 
-@pytest.mark.parametrize("chunk", [1, 3, 24])
-async def test_each_line_is_the_datatables_own(chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("chunk", [1, 3, None])
+async def test_each_line_is_the_datatables_own(
+    chunk: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(LazyCell, "CHUNK", chunk)
     async with make_app(app_request(model="dsv4", group_by="spec")).run_test(
         size=(160, 48)

@@ -15,8 +15,10 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.css.styles import RenderStyles
+from textual.geometry import Region, Size
 from textual.renderables.styled import Styled
+from textual.strip import Strip
 from textual.widgets import DataTable
 
 from tui.app.one_pass import paint_scrollbars_now
@@ -27,6 +29,34 @@ Line = list[Segment]
 class MetricsGrid(DataTable[Text]):
     """Rows taller than a line get LazyCells; the styles and cache key are worked out as in
     DataTable._render_cell (Textual 8), whose copy this is for those rows."""
+
+    _pass_styles: dict[tuple[str, ...], _Kept] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Component styles cannot change within one pass; the DataTable asks for three of
+        # them at every line, each a walk up the DOM (about a third of drawing the table).
+        self._pass_styles = {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_styles = None
+
+    @property
+    def rich_style(self) -> Style:
+        kept = self._pass_styles
+        if kept is None:
+            return super().rich_style
+        if () not in kept:  # its own style, asked for at every line too
+            kept[()] = _Kept(super().rich_style)
+        return kept[()].rich_style
+
+    def get_component_styles(self, *names: str) -> RenderStyles:
+        kept = self._pass_styles
+        if kept is None:
+            return super().get_component_styles(*names)
+        if names not in kept:
+            kept[names] = _Kept(super().get_component_styles(*names).rich_style)
+        return cast(RenderStyles, kept[names])  # the DataTable reads only its rich_style
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -78,10 +108,20 @@ class MetricsGrid(DataTable[Text]):
         return cast(list[Line], cache[key])
 
 
+class _Kept:
+    """A component's rich style, worked out once in a render pass."""
+
+    __slots__ = ("rich_style",)
+
+    def __init__(self, rich_style: Style) -> None:
+        self.rich_style = rich_style
+
+
 class LazyCell(Sequence[Line]):
     """A cell's lines, rendered on first use a screenful at a time (one rich call each)."""
 
-    CHUNK = 24  # lines drawn together: the DataTable asks for the lines in view in order
+    CHUNK: int | None = None
+    """Lines drawn together (None: the grid's height); it asks for the lines in view in order."""
 
     def __init__(
         self,
@@ -115,7 +155,7 @@ class LazyCell(Sequence[Line]):
             raise IndexError(index)
         if index not in self.done:
             if index < len(self.starts):
-                end = min(index + self.CHUNK, self.height)
+                end = min(index + (self.CHUNK or max(1, self.grid.size.height)), self.height)
                 for i, line in enumerate(self.render(index, end), start=index):
                     self.done[i] = line
             else:  # below the text: padding only, without the empty text's own segment
