@@ -49,26 +49,37 @@ def squeeze(calls: list[Call], width: int, height: int) -> list[Call]:
     if cols <= 0 or rows <= 0:
         return calls
     xlim, ylim = list(last["xlim"]), list(last["ylim"])
+    drawn = [args for name, args, _ in calls if name in ("plot", "scatter")]
+    # Every point's cell at once: one numpy pass for all the calls, not two for each.
+    cx = _cells([x for xs, _ in drawn for x in xs], xlim, cols)
+    cy = _cells([y for _, ys in drawn for y in ys], ylim, rows)
+    if not (np.isfinite(cx).all() and np.isfinite(cy).all()):
+        return calls  # plotext leaves missing values as they are: nothing to compare
     out: list[Call] = []
+    start = 0
     for name, args, kwargs in calls:
         if name in ("plot", "scatter"):
             xs, ys = args
-            cells = list(zip(_cells(xs, xlim, cols), _cells(ys, ylim, rows), strict=True))
-            if name == "plot":
-                keep = [i for i, cell in enumerate(cells) if not i or cell != cells[i - 1]]
-            else:
-                first = {cell: i for i, cell in reversed(list(enumerate(cells)))}
-                keep = sorted(first.values())
+            end = start + len(xs)
+            x, y = cx[start:end], cy[start:end]
+            start = end
+            if name == "plot":  # a sample in the cell of the one before adds nothing
+                new = np.ones(len(xs), dtype=bool)
+                new[1:] = (x[1:] != x[:-1]) | (y[1:] != y[:-1])
+                keep = np.flatnonzero(new).tolist()
+            else:  # the first point in each cell
+                cells = list(zip(x.tolist(), y.tolist(), strict=True))
+                keep = sorted({cell: i for i, cell in reversed(list(enumerate(cells)))}.values())
             args = ([xs[i] for i in keep], [ys[i] for i in keep])
         out.append((name, args, kwargs))
     return out
 
 
-def _cells(values: list[float], lim: list[float], bins: int) -> list[float]:
+def _cells(values: list[float], lim: list[float], bins: int) -> np.ndarray:
     """plotext's get_matrix_data for numbers, on arrays: the same operations in the same order
     (its own rounding to 8 decimals, half up, then the floor)."""
     v = np.asarray(values, dtype=float)
     n = (0.5 + (bins - 1) * (v - lim[0]) / (lim[1] - lim[0])) * 10**8
     whole = np.floor(n)
     rounded = np.where(n - whole < 0.5, whole, np.ceil(n)) * 10 ** (-8)
-    return list(np.floor(rounded).tolist())
+    return np.floor(rounded)
