@@ -11,6 +11,18 @@ from textual.scrollbar import ScrollBar
 from tui.app.main import make_app
 
 
+async def settled(frames: list[object], quiet: float = 0.3, most: float = 10.0) -> None:
+    """Until a frame came and then none for `quiet` seconds (a slow machine waits longer)."""
+    loop = asyncio.get_running_loop()
+    end, seen, since = loop.time() + most, -1, loop.time()
+    while loop.time() < end:
+        await asyncio.sleep(0.02)
+        if len(frames) != seen:
+            seen, since = len(frames), loop.time()
+        elif frames and loop.time() - since >= quiet:
+            return
+
+
 async def test_a_change_paints_one_frame_with_its_scrollbars(monkeypatch: Any) -> None:
     drawn: dict[ScrollBar, tuple[int, int, float]] = {}
     render_lines = ScrollBar.render_lines
@@ -42,8 +54,7 @@ async def test_a_change_paints_one_frame_with_its_scrollbars(monkeypatch: Any) -
         ):
             frames.clear()
             change()
-            for _ in range(20):
-                await asyncio.sleep(0.02)
+            await settled(frames)
             assert len(frames) == 1
             assert drawn  # the table's and its pane's, drawn as they are now
             for bar, seen in drawn.items():
