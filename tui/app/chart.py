@@ -17,7 +17,7 @@ from tui.app import plotlines
 from tui.app.sketch import Sketch
 from tui.app.styles import SeriesStyles
 from tui.app.ticks import compact, linear_ticks, log_ticks, x_range
-from tui.core.curves import POINTS, curve, ends, raw_points, samples, thin
+from tui.core.curves import POINTS, curve, ends, raw_extent, raw_points, samples, thin
 from tui.core.hardware import HardwareTable
 from tui.core.measures import BY_KEY, Metric
 from tui.core.series import Series
@@ -182,7 +182,7 @@ class ChartPanel(Vertical):
         span = x_span(table)
         width, height = plot.size
         drawn: list[tuple[Series, list[float], list[float], list[float], list[float]]] = []
-        every: list[float] = []
+        every: list[float] = []  # each run of values' least and greatest: the y axis's span
         for series in table.series:
             front = ends(series, metric.frontier)
             points = (
@@ -193,8 +193,8 @@ class ChartPanel(Vertical):
             ry: list[float] = []
             if view.show_raw:
                 rx, ry = raw_points(series, metric, view.hardware, table.cost_model)
-                every += ry
-            every += ys
+                every += raw_extent(series, metric, view.hardware, table.cost_model)
+            every += [min(ys), max(ys)] if ys else []
             drawn.append((series, xs, ys, rx, ry))
         # A scatter with more runs than the chart has cells is thinned to what can show.
         dense = sum(len(rx) for _, _, _, rx, _ in drawn) > width * height

@@ -75,6 +75,20 @@ def raw_points(
     return series.kept(("raw", metric.key, *constants_key(hourly, kw)), make)
 
 
+def raw_extent(
+    series: Series, metric: Metric, table: HardwareTable, cost_model: str
+) -> list[float]:
+    """[least, greatest] of raw_points' values ([] when none), kept with them: the chart's
+    axis needs only these, not every run."""
+    hourly, kw = gpu_constants(series, table, cost_model)
+
+    def make() -> list[float]:
+        _, ys = raw_points(series, metric, table, cost_model)
+        return [min(ys), max(ys)] if ys else []
+
+    return list(series.kept(("raw extent", metric.key, *constants_key(hourly, kw)), make))
+
+
 def thin(
     xs: list[float],
     ys: list[float],
