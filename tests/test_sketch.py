@@ -7,6 +7,7 @@ from typing import Any
 
 from textual_plotext.plot import Plot
 
+from tui.app.flatten import flatten
 from tui.app.sketch import Sketch, squeeze
 
 
@@ -54,3 +55,38 @@ def test_squeezed_calls_draw_the_same_picture() -> None:
 def test_a_log_axis_is_left_alone() -> None:
     sketch = chart(7, log_y=True)
     assert squeeze(sketch.calls, 100, 20) == sketch.calls
+
+
+def flat_build(sketch: Sketch, size: tuple[int, int], squeezed: bool = False) -> str:
+    plt: Any = Plot()
+    plt.plotsize(*size)
+    plt._set_size(*size)
+    calls = squeeze(sketch.calls, *size) if squeezed else sketch.calls
+    for name, args, kwargs in flatten(calls, *size):
+        getattr(plt, name)(*args, **kwargs)
+    return str(plt.build())
+
+
+def test_flattened_calls_draw_the_same_picture() -> None:
+    for seed, size in enumerate([(134, 17), (60, 10), (158, 30), (90, 25), (40, 12)] * 3):
+        sketch = chart(seed)
+        if seed % 3 == 1:  # points past the axes' ends, which plotext leaves out
+            sketch.plot(
+                [-20.0, 100.0, 260.0], [-500.0, 1500.0, 4000.0], marker="o", color=(1, 2, 3)
+            )
+        flat = flatten(squeeze(sketch.calls, *size), *size)
+        looks = {
+            (k["marker"], k["color"]) for name, _, k in sketch.calls if name in ("plot", "scatter")
+        }
+        assert sum(name == "scatter" for name, _, _ in flat) <= len(looks)  # one per look
+        picture = build(sketch, size, False)
+        assert flat_build(sketch, size) == picture
+        assert flat_build(sketch, size, squeezed=True) == picture
+
+
+def test_what_cannot_be_flattened_is_left_alone() -> None:
+    log = chart(3, log_y=True)
+    assert flatten(log.calls, 100, 20) == log.calls
+    wide = chart(4)
+    wide.scatter([1.0], [2.0], marker="hd", color=(0, 0, 0))  # plotext's 2x2 cells
+    assert flatten(wide.calls, 100, 20) == wide.calls

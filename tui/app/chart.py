@@ -14,6 +14,7 @@ from textual.reactive import var
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
+from tui.app import plotlines
 from tui.app.sketch import Sketch
 from tui.app.styles import SeriesStyles
 from tui.app.ticks import compact, linear_ticks, log_ticks, x_range
@@ -79,6 +80,7 @@ class MetricPlot(PlotextPlot):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        plotlines.install()  # plotext's line drawing, the same cells in a tenth of the time
         self.sketch = Sketch()
         """What to draw: replayed on a fresh figure for every build (a build rescales its data)."""
 
@@ -170,7 +172,7 @@ class ChartPanel(Vertical):
         if view is None:
             return
         # a view means its data (pandas) is loaded
-        from tui.core.curves import POINTS, curve, raw_points, samples, thin
+        from tui.core.curves import POINTS, curve, ends, raw_extent, raw_points, samples, thin
 
         table, metric = view.table, BY_KEY[view.metric]
         plot = self.query_one(MetricPlot)
@@ -185,21 +187,19 @@ class ChartPanel(Vertical):
         span = x_span(table)
         width, height = plot.size
         drawn: list[tuple[Series, list[float], list[float], list[float], list[float]]] = []
-        every: list[float] = []
+        every: list[float] = []  # each run of values' least and greatest: the y axis's span
         for series in table.series:
-            front = series.fronts[metric.frontier]["interactivity"]
+            front = ends(series, metric.frontier)
             points = (
-                samples(float(front.iloc[-1] - front.iloc[0]), span[1] - span[0], width)
-                if span and not front.empty
-                else POINTS
+                samples(front[1] - front[0], span[1] - span[0], width) if span and front else POINTS
             )  # the chart's resolution: more samples than cells cannot show
             xs, ys = curve(series, metric, view.hardware, table.cost_model, points)
             rx: list[float] = []
             ry: list[float] = []
             if view.show_raw:
                 rx, ry = raw_points(series, metric, view.hardware, table.cost_model)
-                every += ry
-            every += ys
+                every += raw_extent(series, metric, view.hardware, table.cost_model)
+            every += [min(ys), max(ys)] if ys else []
             drawn.append((series, xs, ys, rx, ry))
         # A scatter with more runs than the chart has cells is thinned to what can show.
         dense = sum(len(rx) for _, _, _, rx, _ in drawn) > width * height

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
+from rich.text import Span, Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.reactive import var
 from textual.widgets import DataTable, Static
 
+from tui.app.metrics_grid import MetricsGrid
+from tui.app.one_pass import take_sizes
 from tui.app.styles import SeriesStyles
 from tui.core.export import footer, metric_block
 from tui.core.targets import format_target
@@ -23,13 +26,22 @@ if TYPE_CHECKING:  # pandas loads in the load's worker, after the frame has pain
 def stacked(lines: list[str], best: int | None, width: int, right: bool = True) -> Text:
     """One cell holding every series' value, one per line, padded to the column's width so
     the header and every line align; the best one emphasised (bold, underlined)."""
-    text = Text(no_wrap=True)  # sized to fit: skipping the wrap makes tall cells cheaper
-    for i, line in enumerate(lines):
-        if i:
-            text.append("\n")
-        shown = line.rjust(width) if right else line.ljust(width)
-        text.append(shown, style="bold underline" if i == best else "")
-    return text
+    shown = [line.rjust(width) if right else line.ljust(width) for line in lines]
+    spans = []
+    if best is not None and shown[best]:  # the span Text.append adds, without line-by-line appends
+        start = sum(map(len, shown[:best])) + best
+        spans.append(Span(start, start + len(shown[best]), "bold underline"))
+    # sized to fit: skipping the wrap makes tall cells cheaper
+    return Text("\n".join(shown), no_wrap=True, spans=spans)
+
+
+class Sentences(Static):
+    """The notes under the table."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return take_sizes(self, size, virtual_size, container_size)
 
 
 Column = tuple[str | Text, str, int]  # label, key, width
@@ -61,12 +73,15 @@ class MetricsPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         # The metric and series columns stay put when the targets scroll sideways.
-        grid: DataTable[Text] = DataTable(
-            id="metrics", cursor_type="none", zebra_stripes=True, fixed_columns=2
-        )
+        grid = MetricsGrid(id="metrics", cursor_type="none", zebra_stripes=True, fixed_columns=2)
         grid.can_focus = False  # the pane takes focus and scrolls it
         yield grid
-        yield Static(id="sentences")
+        yield Sentences(id="sentences")
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return take_sizes(self, size, virtual_size, container_size)
 
     def action_sideways(self, columns: int) -> None:
         self.query_one("#metrics", DataTable).scroll_relative(x=columns, animate=False)

@@ -8,7 +8,8 @@ from typing import Any
 
 import numpy as np
 
-Call = tuple[str, tuple[Any, ...], dict[str, Any]]
+from tui.app.cells import Call, canvas, cells
+from tui.app.flatten import flatten
 
 
 class Sketch:
@@ -29,7 +30,8 @@ class Sketch:
     def draw(self, plt: Any, size: tuple[int, int]) -> None:
         """Make the calls on a cleared plotext figure `size` cells large."""
         plt.clear_figure()
-        for name, args, kwargs in squeeze(self.calls, *size):
+        flat = flatten(self.calls, *size)  # one scatter per look, when the cells are known
+        for name, args, kwargs in squeeze(flat, *size) if flat is self.calls else flat:
             getattr(plt, name)(*args, **kwargs)
 
 
@@ -38,37 +40,33 @@ def squeeze(calls: list[Call], width: int, height: int) -> list[Call]:
 
     A curve's sample in the same cell as the one before it adds nothing to plotext's line,
     and a scatter's second point in a cell redraws the same dot: both are left out. Only on a
-    linear axis we set ourselves, where the cells are known (plotext's own mapping, below).
+    linear axis we set ourselves, where the cells are known (plotext's own mapping, in cells).
     """
-    last = {name: args for name, args, _ in calls}
-    if "yscale" in last or not {"xlim", "ylim", "xticks", "yticks"} <= set(last):
+    grid = canvas(calls, width, height)
+    if grid is None:
         return calls
-    # plotext's canvas: the plot less its frame, tick labels, title and axis label.
-    cols = width - 2 - max((len(label) for label in last["yticks"][1]), default=0)
-    rows = height - 2 - bool(last["xticks"][1]) - ("title" in last) - ("xlabel" in last)
-    if cols <= 0 or rows <= 0:
-        return calls
-    xlim, ylim = list(last["xlim"]), list(last["ylim"])
+    cols, rows, xlim, ylim = grid
+    drawn = [args for name, args, _ in calls if name in ("plot", "scatter")]
+    # Every point's cell at once: one numpy pass for all the calls, not two for each.
+    cx = cells([x for xs, _ in drawn for x in xs], xlim, cols)
+    cy = cells([y for _, ys in drawn for y in ys], ylim, rows)
+    if not (np.isfinite(cx).all() and np.isfinite(cy).all()):
+        return calls  # plotext leaves missing values as they are: nothing to compare
     out: list[Call] = []
+    start = 0
     for name, args, kwargs in calls:
         if name in ("plot", "scatter"):
             xs, ys = args
-            cells = list(zip(_cells(xs, xlim, cols), _cells(ys, ylim, rows), strict=True))
-            if name == "plot":
-                keep = [i for i, cell in enumerate(cells) if not i or cell != cells[i - 1]]
-            else:
-                first = {cell: i for i, cell in reversed(list(enumerate(cells)))}
-                keep = sorted(first.values())
+            end = start + len(xs)
+            x, y = cx[start:end], cy[start:end]
+            start = end
+            if name == "plot":  # a sample in the cell of the one before adds nothing
+                new = np.ones(len(xs), dtype=bool)
+                new[1:] = (x[1:] != x[:-1]) | (y[1:] != y[:-1])
+                keep = np.flatnonzero(new).tolist()
+            else:  # the first point in each cell
+                where = list(zip(x.tolist(), y.tolist(), strict=True))
+                keep = sorted({cell: i for i, cell in reversed(list(enumerate(where)))}.values())
             args = ([xs[i] for i in keep], [ys[i] for i in keep])
         out.append((name, args, kwargs))
     return out
-
-
-def _cells(values: list[float], lim: list[float], bins: int) -> list[float]:
-    """plotext's get_matrix_data for numbers, on arrays: the same operations in the same order
-    (its own rounding to 8 decimals, half up, then the floor)."""
-    v = np.asarray(values, dtype=float)
-    n = (0.5 + (bins - 1) * (v - lim[0]) / (lim[1] - lim[0])) * 10**8
-    whole = np.floor(n)
-    rounded = np.where(n - whole < 0.5, whole, np.ceil(n)) * 10 ** (-8)
-    return list(np.floor(rounded).tolist())

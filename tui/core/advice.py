@@ -20,7 +20,10 @@ def missing_notes(rows: pd.DataFrame) -> list[str]:
     if "missing" not in rows or rows.empty:
         return []
     # map(bool) over the raw cells: a C loop, not one pandas call per row
-    lacking = rows[np.fromiter(map(bool, rows["missing"].to_numpy()), bool, len(rows))]
+    mask = np.fromiter(map(bool, rows["missing"].to_numpy()), bool, len(rows))
+    if not mask.any():  # the usual case: no note, and no empty group-by to pay for
+        return []
+    lacking = rows[mask]
     notes: list[str] = []
     folders = lacking["source"].map(lambda s: str(Path(str(s)).parent))
     for folder, part in lacking.groupby(folders, sort=True, observed=True):

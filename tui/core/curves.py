@@ -34,15 +34,26 @@ def _finite(
     return [a for a, _ in kept], [b for _, b in kept]
 
 
+def ends(series: Series, frontier: str) -> tuple[float, float, int] | None:
+    """The frontier's first and last interactivity and its size (None when empty), kept:
+    the chart asks for every series at each change."""
+
+    def make() -> tuple[float, float, int] | None:
+        x = series.fronts[frontier]["interactivity"]
+        return None if x.empty else (float(x.iloc[0]), float(x.iloc[-1]), len(x))
+
+    return series.kept(("ends", frontier), make)
+
+
 def curve(
     series: Series, metric: Metric, table: HardwareTable, cost_model: str, points: int = POINTS
 ) -> tuple[list[float], list[float]]:
     """(x, y) samples of the metric along its frontier; empty when nothing is known."""
-    x = series.fronts[metric.frontier]["interactivity"]
-    if x.empty:
+    found = ends(series, metric.frontier)
+    if found is None:
         return [], []
-    first, last = float(x.iloc[0]), float(x.iloc[-1])
-    xs = [float(v) for v in np.linspace(first, last, points)] if len(x) > 1 else [first]
+    first, last, count = found
+    xs = [float(v) for v in np.linspace(first, last, points)] if count > 1 else [first]
     hourly, kw = gpu_constants(series, table, cost_model)
     key = ("curve", series.basis, metric.key, len(xs), *constants_key(hourly, kw))
     return series.kept(
@@ -62,6 +73,20 @@ def raw_points(
         return _finite(xs, bases, metric, hourly, kw)
 
     return series.kept(("raw", metric.key, *constants_key(hourly, kw)), make)
+
+
+def raw_extent(
+    series: Series, metric: Metric, table: HardwareTable, cost_model: str
+) -> list[float]:
+    """[least, greatest] of raw_points' values ([] when none), kept with them: the chart's
+    axis needs only these, not every run."""
+    hourly, kw = gpu_constants(series, table, cost_model)
+
+    def make() -> list[float]:
+        _, ys = raw_points(series, metric, table, cost_model)
+        return [min(ys), max(ys)] if ys else []
+
+    return list(series.kept(("raw extent", metric.key, *constants_key(hourly, kw)), make))
 
 
 def thin(

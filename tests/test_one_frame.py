@@ -1,0 +1,61 @@
+"""A selection change reaches the screen in one frame, scrollbars included."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from helpers import app_request
+from textual.scrollbar import ScrollBar
+
+from tui.app.main import make_app
+
+
+async def settled(frames: list[object], quiet: float = 0.3, most: float = 10.0) -> None:
+    """Until a frame came and then none for `quiet` seconds (a slow machine waits longer)."""
+    loop = asyncio.get_running_loop()
+    end, seen, since = loop.time() + most, -1, loop.time()
+    while loop.time() < end:
+        await asyncio.sleep(0.02)
+        if len(frames) != seen:
+            seen, since = len(frames), loop.time()
+        elif frames and loop.time() - since >= quiet:
+            return
+
+
+async def test_a_change_paints_one_frame_with_its_scrollbars(monkeypatch: Any) -> None:
+    drawn: dict[ScrollBar, tuple[int, int, float]] = {}
+    render_lines = ScrollBar.render_lines
+
+    def spy(bar: ScrollBar, crop: Any) -> Any:
+        drawn[bar] = (bar.window_virtual_size, bar.window_size, bar.position)
+        return render_lines(bar, crop)
+
+    monkeypatch.setattr(ScrollBar, "render_lines", spy)
+    app = make_app(app_request(model="dsr1"))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        frames: list[object] = []
+        display = app._display
+
+        def record(screen: Any, update: Any) -> None:
+            display(screen, update)
+            if update is not None:
+                frames.append(update)
+
+        app._display = record  # type: ignore[method-assign,assignment]
+        assert app.state is not None
+        gpus = app.state.chosen("hardware")
+        for change in (
+            lambda: app.toggle_value("hardware", gpus[0]),  # fewer series: a shorter table
+            app.action_next_cost_model,
+            lambda: app.toggle_value("hardware", gpus[0]),  # and back
+        ):
+            frames.clear()
+            change()
+            await settled(frames)
+            assert len(frames) == 1
+            assert drawn  # the table's and its pane's, drawn as they are now
+            for bar, seen in drawn.items():
+                assert seen == (bar.window_virtual_size, bar.window_size, bar.position)
