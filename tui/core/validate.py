@@ -32,16 +32,10 @@ def validate_row(fields: dict[str, Any], optional: frozenset[str] = frozenset())
     """
     out = dict(fields)
     for name in REQUIRED_TEXT:
-        value = _text(out, name)
-        if value is None or value.strip() == "" or value.lower() == "nan":
-            raise RowError(f"missing {name}")
-        out[name] = value.strip()
-    for name in ("hardware", "framework", "precision"):
-        out[name] = out[name].lower()
-    spec = _text(out, "spec_decoding")
-    out["spec_decoding"] = "none" if spec is None or spec.strip() == "" else spec.lower()
+        out[name] = required_text(out.get(name), name)
+    out["spec_decoding"] = spec_text(out.get("spec_decoding"))
     for name in TEXT_META:
-        out[name] = _text(out, name)
+        out[name] = text_of(out.get(name), name)
     if out.get("kind") not in (None, KIND_RUN, KIND_PUBLISHED):
         raise RowError(f"kind must be {KIND_RUN} or {KIND_PUBLISHED}, got {out['kind']!r}")
     for name in REQUIRED_POSITIVE:
@@ -55,14 +49,14 @@ def validate_row(fields: dict[str, Any], optional: frozenset[str] = frozenset())
     for name in OPTIONAL_NUMBERS:
         out[name] = _in_range(out, name, to_number(out.get(name)))
     _check_output(out)
-    out["missing"] = _missing_keys(out.get("missing"))
+    out["missing"] = missing_keys(out.get("missing"))
     return out
 
 
 MISSING_KEYS = ("hardware", "num_gpus", "precision", "framework")  # what a raw file may lack
 
 
-def _missing_keys(value: Any) -> tuple[str, ...]:
+def missing_keys(value: Any) -> tuple[str, ...]:
     """The `missing` column: only metadata keys a raw client file can lack."""
     keys = tuple(k.strip() for k in as_keys(value))
     unknown = [k for k in keys if k not in MISSING_KEYS]
@@ -91,9 +85,11 @@ TEXT_META = (
 MAX_TEXT = 500  # characters: a name longer than this is not a name
 
 
-def _text(row: dict[str, Any], name: str) -> str | None:
+LOWERED = ("hardware", "framework", "precision")  # compared without regard to case
+
+
+def text_of(value: Any, name: str) -> str | None:
     """A text field as a string; a list, table or huge string from a file is rejected."""
-    value = row.get(name)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     if not isinstance(value, str | int | float) or isinstance(value, bool):
@@ -102,6 +98,21 @@ def _text(row: dict[str, Any], name: str) -> str | None:
     if len(text) > MAX_TEXT:
         raise RowError(f"{name} is {len(text)} characters long (at most {MAX_TEXT})")
     return text
+
+
+def required_text(value: Any, name: str) -> str:
+    """A text field that must be given (not blank, not "nan"), stripped; lower-cased where
+    case does not matter."""
+    text = text_of(value, name)
+    if text is None or text.strip() == "" or text.lower() == "nan":
+        raise RowError(f"missing {name}")
+    return text.strip().lower() if name in LOWERED else text.strip()
+
+
+def spec_text(value: Any) -> str:
+    """Speculative decoding, lower-cased; "none" when not given."""
+    spec = text_of(value, "spec_decoding")
+    return "none" if spec is None or spec.strip() == "" else spec.lower()
 
 
 def _in_range(row: dict[str, Any], name: str, value: float) -> float:

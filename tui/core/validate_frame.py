@@ -7,35 +7,22 @@ values `validate_row` would give them.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
 from tui.core.columns import Columns, column, numbers, outside, texts
 from tui.core.ranges import RANGES
-from tui.core.schema import REQUIRED_POSITIVE, REQUIRED_TEXT, UNKNOWN_LENGTH, RowError
-from tui.core.validate import OPTIONAL_NUMBERS, TEXT_META, _missing_keys, _text
-
-
-def _required(value: Any) -> str:
-    text = _text({"v": value}, "v")
-    if text is None or text.strip() == "" or text.lower() == "nan":
-        raise RowError("missing")
-    return text.strip()
-
-
-def _lowered(value: Any) -> str:
-    return _required(value).lower()
-
-
-def _spec(value: Any) -> str:
-    text = _text({"v": value}, "v")
-    return "none" if text is None or text.strip() == "" else text.lower()
-
-
-def _meta(value: Any) -> str | None:
-    return _text({"v": value}, "v")
+from tui.core.schema import REQUIRED_POSITIVE, REQUIRED_TEXT, UNKNOWN_LENGTH
+from tui.core.validate import (
+    OPTIONAL_NUMBERS,
+    TEXT_META,
+    missing_keys,
+    required_text,
+    spec_text,
+    text_of,
+)
 
 
 def validate_frame(
@@ -43,41 +30,40 @@ def validate_frame(
 ) -> tuple[Columns, np.ndarray]:
     """The columns validated, and the rows `validate_row` would reject."""
 
-    def _column(_: Columns, name: str) -> pd.Series:
+    def _column(name: str) -> pd.Series:
         return column(frame, name, n)
 
     out = dict(frame)
     bad = np.zeros(n, dtype=bool)
     for name in REQUIRED_TEXT:
-        lowered = name in ("hardware", "framework", "precision")
-        values, wrong = texts(_column(frame, name), _lowered if lowered else _required)
+        values, wrong = texts(_column(name), partial(required_text, name=name))
         out[name], bad = values, bad | wrong
-    values, wrong = texts(_column(frame, "spec_decoding"), _spec)
+    values, wrong = texts(_column("spec_decoding"), spec_text)
     out["spec_decoding"], bad = values, bad | wrong
     for name in TEXT_META:
-        values, wrong = texts(_column(frame, name), _meta)
+        values, wrong = texts(_column(name), partial(text_of, name=name))
         out[name], bad = values, bad | wrong
     bad |= ~pd.Series(out["kind"]).isin([None, "run", "published"]).to_numpy()
     for name in REQUIRED_POSITIVE:
-        got, wrong = numbers(_column(frame, name))
+        got, wrong = numbers(_column(name))
         absent = np.isnan(got) & (name in optional)
         with np.errstate(invalid="ignore"):
             wrong |= ~absent & (np.isnan(got) | np.isinf(got) | (got <= 0))
         out[name], bad = got, bad | wrong | outside(RANGES[name], got)
     for name in ("isl", "osl"):
-        got, wrong = numbers(_column(frame, name))
+        got, wrong = numbers(_column(name))
         unknown = (got == UNKNOWN_LENGTH) & (name in optional)
         with np.errstate(invalid="ignore"):
             wrong |= ~unknown & (np.isnan(got) | np.isinf(got) | (got <= 0))
         wrong |= ~unknown & outside(RANGES[name], got)
         out[name], bad = np.where(unknown, UNKNOWN_LENGTH, got), bad | wrong
-    got, wrong = numbers(_column(frame, "num_gpus"))
+    got, wrong = numbers(_column("num_gpus"))
     out["num_gpus"], bad = got, bad | wrong | outside(RANGES["num_gpus"], got)
     for name in OPTIONAL_NUMBERS:
-        got, wrong = numbers(_column(frame, name))
+        got, wrong = numbers(_column(name))
         out[name], bad = got, bad | wrong | outside(RANGES[name], got)
     bad |= _output_exceeds(out, n)
-    keys, wrong = texts(_column(frame, "missing"), _missing_keys)
+    keys, wrong = texts(_column("missing"), missing_keys)
     out["missing"], bad = keys, bad | wrong
     return out, bad
 
