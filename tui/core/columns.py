@@ -115,7 +115,8 @@ def numbers(values: pd.Series) -> Column:
 
 def _parsed(values: pd.Series) -> Column:
     """Numbers written as text (CSV cells, "64" in JSON): float() as to_number does."""
-    blank = values.isna().to_numpy() | (values.str.strip() == "").to_numpy()
+    # Empty cells here; a cell of spaces fails the cast and goes the per-value way below.
+    blank = values.isna().to_numpy() | (values == "").to_numpy()
     try:
         cells = values.to_numpy(dtype=object).copy()
         cells[blank] = None
