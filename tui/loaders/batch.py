@@ -73,7 +73,8 @@ def convert(parts: list[Part], one_by_one: OneByOne) -> Converted:
     """Every part's records as canonical rows (parts share one format)."""
     fmt = parts[0].fmt
     keys = fmt.reads
-    got = Converted(finish_frame([]), {p.slot: [] for p in parts}, {p.slot: 0 for p in parts})
+    problems: dict[int, list[Problem]] = {p.slot: [] for p in parts}
+    counts = {p.slot: 0 for p in parts}
     per_part = [_columns(p.records, keys) for p in parts]
     sizes = [len(p.records) for p in parts]
     n = sum(sizes)
@@ -106,24 +107,23 @@ def convert(parts: list[Part], one_by_one: OneByOne) -> Converted:
         part = parts[owner[at]]
         result = one_by_one(part, int(index[at]))
         if isinstance(result, Problem):
-            got.problems[part.slot].append(result)
+            problems[part.slot].append(result)
         else:
             slow_rows.append(result)
             slow_at.append(at)
-            got.counts[part.slot] += 1
+            counts[part.slot] += 1
     kept = np.bincount(owner[keep], minlength=len(parts))
     for k, part in enumerate(parts):
-        got.counts[part.slot] += int(kept[k])
+        counts[part.slot] += int(kept[k])
     if slow_rows:  # rows the column code only doubted: back in their places
         extra = finish_frame(slow_rows)
         extra[SLOT] = slots[owner[slow_at]]
         order = np.argsort(np.concatenate([np.flatnonzero(keep), slow_at]), kind="stable")
         good = pd.concat([good, extra], ignore_index=True).iloc[order]
         good.index = pd.RangeIndex(len(good))
-    got.frame = good
-    for slot in got.problems:
-        got.problems[slot].sort(key=lambda p: -1 if p.row is None else p.row)
-    return got
+    for found in problems.values():
+        found.sort(key=lambda p: -1 if p.row is None else p.row)
+    return Converted(good, problems, counts)
 
 
 def _rows(values: Any, keep: np.ndarray) -> Any:

@@ -29,7 +29,6 @@ class Gathered:
         self.one_by_one = one_by_one
         self.offset = offset  # the slot of this part's first file within the whole load
         self.pending: list[str] = []
-        self.contexts: list[Context] = []
         self.found_elsewhere: list[Problem] = []  # sidecar problems met by the other process
         self.rows: list[dict[str, Any]] = []
         self.frames: list[pd.DataFrame] = []
@@ -39,10 +38,11 @@ class Gathered:
         self.waiting = 0
         self.kept = 0
 
-    def handed(self) -> Gathered:
-        """What the other process needs (Contexts stay here: their problems travel alone)."""
-        self.found_elsewhere = [p for c in self.contexts for p in c.problems]
-        self.contexts = []
+    def handed(self, contexts: list[Context]) -> Gathered:
+        """What the other process needs: the Contexts' problems travel, the Contexts stay."""
+        self.found_elsewhere = [
+            p for c in {id(c): c for c in contexts}.values() for p in c.problems
+        ]
         return self
 
     def take(self, other: Gathered) -> None:

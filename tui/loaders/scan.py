@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from tui.core.paths import data_file
-from tui.core.schema import Problem
 from tui.loaders import bundled, fork, parsed_cache
 from tui.loaders.common import FileRecord, LoadResult
 from tui.loaders.memory import give_back_large_blocks
@@ -80,13 +80,13 @@ def _load(
     result.pending += gathered.pending
     result.files += gathered.files
     result.files += [FileRecord(p, f"skipped: {why}", 0) for p, why in passed_over]
-    result.problems += [p for found in gathered.problems for p in found]
+    result.problems += [p for in_file in gathered.problems for p in in_file]
     for ctx in {id(c): c for _, c in work}.values():
         result.problems.extend(ctx.problems)
     result.problems += [p for p in gathered.found_elsewhere if p not in result.problems]
     result.frame = gathered.frame()
     if found is not None:
-        parsed_cache.save(found, replace_problems(result, result.problems[walked:]))
+        parsed_cache.save(found, replace(result, problems=result.problems[walked:]))
     return result
 
 
@@ -103,9 +103,15 @@ def _read_all(
     if progress is not None or settle_s is not None or not fork.worth_it(len(work), size):
         return _read_part(work, skipped, progress, settle_s, 0)
     half = len(work) // 2
-    child = fork.Child(lambda: _read_part(work[half:], skipped, None, None, half).handed())
+    theirs_to_read = work[half:]
+    contexts = [c for _, c in theirs_to_read]
+
+    def read_theirs() -> Gathered:
+        return _read_part(theirs_to_read, skipped, None, None, half).handed(contexts)
+
+    child = fork.Child(read_theirs)
     mine = _read_part(work[:half], skipped, None, None, 0)
-    theirs = child.result() or _read_part(work[half:], skipped, None, None, half).handed()
+    theirs = child.result() or read_theirs()
     mine.take(theirs)
     return mine
 
@@ -130,7 +136,6 @@ def _read_part(
         if got.pending:
             gathered.pending.append(str(file))
     gathered.flush()
-    gathered.contexts = list({id(c): c for _, c in work}.values())
     return gathered
 
 
@@ -144,10 +149,6 @@ def read_file(path: Path, ctx: Context, settle_s: float | None = None) -> FileRe
 def _sidecars_above(paths: Iterable[str | Path]) -> list[str]:
     """The sidecar beside each file named on its own (those inside folders are walked)."""
     return [str(Path(p).parent / SIDECAR) for p in paths if not Path(p).is_dir()]
-
-
-def replace_problems(result: LoadResult, problems: list[Problem]) -> LoadResult:
-    return LoadResult(result.frame, problems, result.files, result.pending)
 
 
 def _repeats(work: list[tuple[Path, Context]]) -> dict[Path, str]:
