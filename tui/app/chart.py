@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual.app import ComposeResult, RenderResult
+from textual.app import ComposeResult
 from textual.color import Color
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
+from textual.strip import Strip
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from tui.app import plotlines
+from tui.app.canvas import picture, strips
 from tui.app.sketch import Sketch
 from tui.app.styles import SeriesStyles
 from tui.app.ticks import compact, linear_ticks, log_ticks, x_range
@@ -81,12 +83,30 @@ class MetricPlot(PlotextPlot):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         plotlines.install()  # plotext's line drawing, the same cells in a tenth of the time
+        self._drawn: tuple[tuple[Any, ...], list[Strip]] | None = None  # the lines on screen
         self.sketch = Sketch()
         """What to draw: replayed on a fresh figure for every build (a build rescales its data)."""
 
-    def render(self) -> RenderResult:
-        self.sketch.draw(self.plt, (self.size.width, self.size.height))
-        return super().render()
+    ALLOW_SELECT = False  # a picture: its cells carry no text offsets to select by
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the picture: all of them are built at once, from plotext's cells."""
+        key = (self.sketch, self.size, self.app.theme, self.visual_style)
+        if self._drawn is None or self._drawn[0] != key:
+            self._drawn = (key, self._strips())
+        lines = self._drawn[1]
+        return lines[y] if y < len(lines) else Strip.blank(self.size.width)
+
+    def _strips(self) -> list[Strip]:
+        width, height = self.size
+        plt = self.plt
+        self.sketch.draw(plt, (width, height))
+        # What PlotextPlot.render sets before plotext builds (its size and theme).
+        plt.plotsize(width, height)
+        plt._set_size(width, height)
+        plt.theme(self._get_plotext_theme_name(self.app.theme))
+        base = self.visual_style.rich_style
+        return [s.adjust_cell_length(width, base) for s in strips(picture(plt), base)]
 
     class Resized(Message):
         """The canvas changed size (the legend above it grew or shrank): ticks need redoing."""
