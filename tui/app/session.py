@@ -33,7 +33,7 @@ from tui.core.select import (
     sequences,
 )
 from tui.core.series import FrontCache
-from tui.core.table import Options, Table, tabulate
+from tui.core.table import Options, Shown, Table, shown, table_of
 from tui.pipeline import Request
 
 T = TypeVar("T")
@@ -65,6 +65,12 @@ class ViewState:
     def empty_dimension(self) -> str | None:
         """The first filter with nothing chosen: nothing can be shown until one is."""
         return next((d.name for d in DIMENSIONS if not self.chosen(d.name)), None)
+
+    def rows_key(self) -> tuple[Any, ...]:
+        """Everything that changes which rows are shown and how they are grouped (not the
+        targets or the cost model: those are read from the same series)."""
+        filters = tuple(sorted(self.filters.items()))
+        return (self.model, self.sequence, filters, self.group_by, self.keep_reruns)
 
     def numbers_key(self) -> tuple[Any, ...]:
         """Everything that changes the numbers (not how the chart looks)."""
@@ -117,6 +123,7 @@ class Session:
         self._rows: dict[Hashable, pd.DataFrame] = {}  # by rerun mode too
         self._tallies: dict[Hashable, Tally] = {}  # sidebar counts' group-by
         self._sequences: dict[Hashable, dict[str, int]] = {}
+        self._shown: dict[Hashable, Shown] = {}  # series by what picks their rows
         self._fronts: FrontCache = {}  # series whose rows are unchanged, with their frontiers
         self._counts: tuple[tuple[Any, ...], dict[str, Any]] | None = None
         self._models: dict[bool, dict[str, int]] = {}
@@ -233,8 +240,14 @@ class Session:
                 (state.model, state.sequence),
                 lambda: pick(self.model_rows(state.model), Selection(state.model, state.sequence)),
             )
-            resolved = narrow(picked, self.selection(state))
-            table = tabulate(resolved, self.hardware, options, self.problems, self._fronts)
+            made = remember(
+                self._shown,
+                state.rows_key(),
+                lambda: shown(
+                    narrow(picked, self.selection(state)), state.keep_reruns, self._fronts
+                ),
+            )
+            table = table_of(made, self.hardware, options, self.problems)
         except SelectionError as exc:
             return Outcome(None, f"Nothing to show: {exc}.")
         return Outcome(table)

@@ -201,8 +201,33 @@ def tabulate(
     cache: FrontCache | None = None,
 ) -> Table:
     """The table of rows already selected (see compute)."""
-    rows, dropped = (resolved.rows, 0) if options.keep_reruns else drop_reruns(resolved.rows)
-    series = build_series(rows, resolved.group_by, cache)
+    return table_of(shown(resolved, options.keep_reruns, cache), hardware, options, problems)
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: it holds DataFrames
+class Shown:
+    """A selection's rows (reruns set aside or not) and their series: what targets, cost
+    models and metrics are then read from, so the explorer keeps it while only they change."""
+
+    resolved: Resolved
+    rows: pd.DataFrame
+    dropped: int
+    series: list[Series]
+
+
+def shown(resolved: Resolved, keep_reruns: bool, cache: FrontCache | None = None) -> Shown:
+    rows, dropped = (resolved.rows, 0) if keep_reruns else drop_reruns(resolved.rows)
+    return Shown(resolved, rows, dropped, build_series(rows, resolved.group_by, cache))
+
+
+def table_of(
+    made: Shown,
+    hardware: HardwareTable,
+    options: Options = Options(),
+    problems: list[Problem] | None = None,
+) -> Table:
+    """The table of a selection's series at the options' targets and cost model."""
+    resolved, rows, dropped, series = made.resolved, made.rows, made.dropped, made.series
     targets, notes = choose_targets(series, options.targets)
     values = [values_at(s, targets, hardware, options.cost_model) for s in series]
     for s in series:
