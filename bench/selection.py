@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import chain, count, cycle
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,21 +33,28 @@ from tui.pipeline import build_request
 
 
 def changes(app: ParetopApp) -> dict[str, Callable[[], None]]:
+    """Each change leads somewhere not seen lately: the explorer keeps recent selections, and
+    a benchmark going back and forth between two would time only its look-ups."""
     assert app.state is not None and app.table is not None
-    gpu = app.state.chosen("hardware")[0]
+    gpus = app.state.chosen("hardware")
     first = tuple(app.table.targets)
-    other = tuple(t * 1.1 for t in first)
+    # Off one GPU, then off the next and on the one before: {-a}, {-a,-b}, {-b}, {-b,-c}, ...
+    # 2n selections in turn, more than the explorer keeps (n >= 5 at every benchmark size).
+    pairs = [g for i in range(len(gpus)) for g in (gpus[(i + 1) % len(gpus)], gpus[i])]
+    ticks = chain([gpus[0]], cycle(pairs))
+    steps = count(1)
 
     def targets() -> None:
         assert app.state is not None
-        wanted = other if app.state.targets != other else first
+        # Targets moved by a new small step each time, so no series has values at them yet.
+        wanted = tuple(t * (1 + 0.002 * next(steps)) for t in first)
         app.state = replace(app.state, targets=wanted)
 
     counter = iter(range(10**9))
     status = app.query_one("#status", Static)
     return {
         "floor": lambda: status.update(Text(f"benchmark {next(counter)}")),
-        "hardware tick": lambda: app.toggle_value("hardware", gpu),
+        "hardware tick": lambda: app.toggle_value("hardware", next(ticks)),
         "cost model": app.action_next_cost_model,
         "targets": targets,
         "metric": app.action_next_metric,

@@ -3,10 +3,12 @@
 import itertools
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tui.core import interp
 from tui.core.interp import steffen
 
 
@@ -76,3 +78,22 @@ def test_monotone_data_stays_monotone_without_overshoot(knots, fractions) -> Non
         i = min(i, len(xs) - 2)
         lo, hi = min(ys[i], ys[i + 1]), max(ys[i], ys[i + 1])
         assert lo - 1e-6 * max(1.0, abs(lo)) <= v <= hi + 1e-6 * max(1.0, abs(hi))
+
+
+@given(
+    st.lists(
+        st.tuples(st.floats(0.1, 1e4), st.floats(-1e6, 1e6) | st.just(float("nan"))),
+        min_size=1,
+        max_size=12,
+        unique_by=lambda p: p[0],
+    ),
+    st.lists(st.floats(0, 1.2e4) | st.just(float("nan")), min_size=1, max_size=interp.FEW),
+)
+def test_a_few_points_one_by_one_equal_the_array_path(knots, at) -> None:
+    """Table targets take the per-point path, chart samples the array one: bit for bit alike."""
+    knots = sorted(knots)
+    spline = interp.Spline([k[0] for k in knots], [k[1] for k in knots])
+    few = spline(at)
+    many = spline(at + [float("nan")] * (interp.FEW + 1 - len(at)))[: len(at)]
+    assert np.array_equal(np.array(few), np.array(many), equal_nan=True)
+    assert [math.copysign(1, v) for v in few] == [math.copysign(1, v) for v in many]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import repeat
 
@@ -42,9 +43,13 @@ class Spline:
         if len(self.x) and np.any(np.diff(self.x) <= 0):
             raise ValueError("knots must have strictly increasing x")
         self.t = _tangents(self.x, self.y) if len(self.x) >= 2 else np.zeros(len(self.x))
+        # The knots as Python floats, for a few points (table targets) one by one.
+        self._knots = (self.x.tolist(), self.y.tolist(), self.t.tolist())
 
     def __call__(self, at: Sequence[float]) -> list[float]:
         """The curve at each of `at`: every point at once, the same arithmetic as one by one."""
+        if len(at) <= FEW:
+            return [self._one(float(a)) for a in at]
         q = np.asarray(at, dtype=float)
         out = np.full(q.shape, np.nan)
         x, y, t = self.x, self.y, self.t
@@ -67,6 +72,28 @@ class Spline:
         got[~last] = h00 * y[i] + h10 * h * t[i] + h01 * y[i + 1] + h11 * h * t[i + 1]
         out[inside] = got
         return list(out.tolist())
+
+    def _one(self, q: float) -> float:
+        """The curve at q, in Python floats: the same operations, in the same order, as the
+        array path (IEEE arithmetic either way), without numpy's cost per call."""
+        x, y, t = self._knots
+        if not x or not x[0] <= q <= x[-1]:  # NaN is outside
+            return math.nan
+        i = bisect_right(x, q) - 1
+        if i >= len(x) - 1:  # the last knot exactly
+            return y[-1]
+        h = x[i + 1] - x[i]
+        u = (q - x[i]) / h
+        w = math.pow(1 - u, 2.0)
+        h00 = (1 + 2 * u) * w
+        h10 = u * w
+        h01 = u * u * (3 - 2 * u)
+        h11 = u * u * (u - 1)
+        return h00 * y[i] + h10 * h * t[i] + h01 * y[i + 1] + h11 * h * t[i + 1]
+
+
+FEW = 16
+"""Up to this many points, evaluating one by one beats numpy's fixed cost per array."""
 
 
 def steffen(xs: Sequence[float], ys: Sequence[float], at: Sequence[float]) -> list[float]:

@@ -221,9 +221,16 @@ def values_at(
     at = tuple(targets)
 
     def make() -> list[Point]:
-        columns = {m.key: series.spline_at(m, at) for m in METRICS}
+        # Metrics read from the same curve (cost and power from throughput) share its values.
+        curves: dict[tuple[str, str], list[float]] = {}
+        columns = []
+        for m in METRICS:
+            curve = (series._along(m), m.base)
+            if curve not in curves:
+                curves[curve] = series.spline_at(m, at)
+            columns.append((m, curves[curve]))
         return [
-            Point(t, {m.key: m.value(columns[m.key][i], hourly, kw) for m in METRICS})
+            Point(t, {m.key: m.value(base[i], hourly, kw) for m, base in columns})
             for i, t in enumerate(targets)
         ]
 
