@@ -288,7 +288,10 @@ class ParetopApp(App[None]):
             f"{'s: filters · ' if hidden else ''}tab: panes · {table.model} "
             f"{table.sequence} · {state.cost_model} cost · {', '.join(table.sources)}"
         )
-        self.query_one("#status", Static).update(Text(self.series_styles.glyphs(line)))
+        # One line high whatever it says (CSS): no layout of the screen for it.
+        self.query_one("#status", Static).update(
+            Text(self.series_styles.glyphs(line)), layout=False
+        )
 
     # --- sidebar -------------------------------------------------------------------------
 

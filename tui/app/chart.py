@@ -258,8 +258,10 @@ class ChartPanel(Vertical):
         if sketch.calls != plot.sketch.calls:
             plot.sketch = sketch
             plot.refresh()
-        if legend != self._legend:  # an update lays the panel out again
-            self.query_one("#legend", Static).update(legend)
+        if legend != self._legend:  # laid out again only when its height changes
+            lines = len(legend.plain.split("\n"))
+            before = len(self._legend.plain.split("\n")) if self._legend is not None else -1
+            self.query_one("#legend", Static).update(legend, layout=lines != before)
             self._legend = legend
 
     def on_resize(self) -> None:

@@ -19,6 +19,7 @@ from textual.css.styles import RenderStyles
 from textual.geometry import Region, Size
 from textual.renderables.styled import Styled
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from tui.app.one_pass import paint_scrollbars_now
@@ -121,7 +122,8 @@ class LazyCell(Sequence[Line]):
     """A cell's lines, rendered on first use a screenful at a time (one rich call each)."""
 
     CHUNK: int | None = None
-    """Lines drawn together (None: the grid's height); it asks for the lines in view in order."""
+    """Lines drawn together (None: as many as the pane holding the grid shows); the grid asks
+    for the lines in view in order."""
 
     def __init__(
         self,
@@ -155,7 +157,7 @@ class LazyCell(Sequence[Line]):
             raise IndexError(index)
         if index not in self.done:
             if index < len(self.starts):
-                end = min(index + (self.CHUNK or max(1, self.grid.size.height)), self.height)
+                end = min(index + (self.CHUNK or self._in_view()), self.height)
                 for i, line in enumerate(self.render(index, end), start=index):
                     self.done[i] = line
             else:  # below the text: padding only, without the empty text's own segment
@@ -165,6 +167,13 @@ class LazyCell(Sequence[Line]):
                     ]
                 return self.blank
         return self.done[index]
+
+    def _in_view(self) -> int:
+        """Lines of the grid in view: its scrolling pane's height (the grid itself is as tall
+        as all its rows)."""
+        pane = self.grid.parent
+        shown = pane.size.height if isinstance(pane, Widget) else self.grid.size.height
+        return max(1, shown)
 
     def render(self, first: int, end: int) -> list[Line]:
         """Lines first..end as the DataTable renders the whole cell (padded, styled): the
