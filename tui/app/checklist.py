@@ -46,11 +46,15 @@ class CheckList(OptionList):
         self.items, self.ticked = items, set(ticked)
         if [v for v, _, _ in items] == [v for v, _, _ in before]:
             # The same values: new prompts in place, no refill (which resets and re-measures).
-            for i, ((value, label, enabled), (_, old, was_on)) in enumerate(
-                zip(items, before, strict=True)
-            ):
-                if label != old or (value in self.ticked) != (value in was_ticked):
-                    self.replace_option_prompt_at_index(i, self._prompt(value, label))
+            prompts = {
+                i: self._prompt(value, label)
+                for i, ((value, label, _), (_, old, _)) in enumerate(
+                    zip(items, before, strict=True)
+                )
+                if label != old or (value in self.ticked) != (value in was_ticked)
+            }
+            self._set_prompts(prompts)
+            for i, ((_, _, enabled), (_, _, was_on)) in enumerate(zip(items, before, strict=True)):
                 if enabled != was_on:
                     if enabled:
                         self.enable_option_at_index(i)
@@ -64,6 +68,31 @@ class CheckList(OptionList):
         if highlighted is not None and highlighted < len(items) and self.highlighted != highlighted:
             self.highlighted = highlighted
 
+    def _set_prompts(self, prompts: dict[int, Text]) -> None:
+        """New prompts for some options, only those drawn again.
+
+        OptionList's replace_option_prompt forgets every option's drawn lines (and their
+        heights): ticking one value of nine drew all nine again, in every list whose counts
+        moved. A prompt that fits on its line keeps its height, so only its own drawn lines
+        go (the cache is keyed by option first); a longer one takes OptionList's own way.
+        A test compares the lines with a list built afresh.
+        """
+        padding = self.get_component_styles("option-list--option").padding
+        room = self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width
+        cache = self._option_render_cache
+        for index, prompt in prompts.items():
+            option = self.get_option_at_index(index)
+            old = option.prompt
+            fits = max(prompt.cell_len, old.cell_len if isinstance(old, Text) else room + 1)
+            if fits > room:
+                self.replace_option_prompt_at_index(index, prompt)
+                continue
+            option._set_prompt(prompt)
+            for key in [k for k in cache.keys() if k[0] is option]:  # noqa: SIM118 (no __iter__)
+                cache.discard(key)
+        if prompts:
+            self.refresh()
+
     def _prompt(self, value: str, label: str) -> Text:
         box = "[x] " if value in self.ticked else "[ ] "
         return Text(box) + Text(inert(label))  # the label is data: never markup
@@ -75,7 +104,7 @@ class CheckList(OptionList):
         if option.disabled or option.id is None:
             return
         self.ticked ^= {option.id}
-        self.replace_option_prompt(option.id, self._prompt(option.id, self._label(option.id)))
+        self._set_prompts({self.highlighted: self._prompt(option.id, self._label(option.id))})
         ordered = tuple(v for v, _, _ in self.items if v in self.ticked)
         self.post_message(self.Toggled(self, ordered))
 
