@@ -12,11 +12,11 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.strip import Strip
-from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 from tui.app import plotlines
 from tui.app.canvas import picture, strips
+from tui.app.legend import Legend, lay_out
 from tui.app.sketch import Sketch
 from tui.app.styles import SeriesStyles
 from tui.app.ticks import compact, linear_ticks, log_ticks, x_range
@@ -34,36 +34,6 @@ def x_span(table: Table) -> tuple[float, float] | None:
     ends = [x for s in table.series if not s.rows.empty for x in s.interactivity_span]
     xs = ends + list(table.targets)
     return x_range(xs) if xs else None
-
-
-def lay_out(
-    entries: list[Text], width: int, max_lines: int, ellipsis: str = "…", gap: int = 3
-) -> Text:
-    """Entries in lines no wider than `width`; an entry (marker and name) is never split.
-
-    When they need more than `max_lines`, the last line says how many more the table lists.
-    """
-    lines: list[Text] = [Text()]
-    placed: list[int] = [0]
-    for entry in entries:
-        line = lines[-1]
-        if line.cell_len and line.cell_len + gap + entry.cell_len > width:
-            lines.append(Text())
-            placed.append(0)
-            line = lines[-1]
-        if line.cell_len:
-            line.append(" " * gap)
-        line.append_text(entry)
-        placed[-1] += 1
-    if len(lines) > max(1, max_lines):
-        keep = max(1, max_lines) - 1
-        rest = len(entries) - 1 - sum(placed[:keep])  # the last entry names the targets
-        more = f"{ellipsis} {rest} more: the table lists every series"
-        lines = [*lines[:keep], Text(more, "dim")]
-    out = Text("\n").join(lines)
-    out.no_wrap = True
-    out.overflow = "ellipsis"
-    return out
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: it holds DataFrames
@@ -130,7 +100,7 @@ class ChartPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield MetricPlot(id="plot")
-        yield Static(id="legend")
+        yield Legend(id="legend")
 
     def on_mount(self) -> None:
         # Series colours come from the theme: a new theme redraws the chart with its colours.
@@ -258,10 +228,8 @@ class ChartPanel(Vertical):
         if sketch.calls != plot.sketch.calls:
             plot.sketch = sketch
             plot.refresh()
-        if legend != self._legend:  # laid out again only when its height changes
-            lines = len(legend.plain.split("\n"))
-            before = len(self._legend.plain.split("\n")) if self._legend is not None else -1
-            self.query_one("#legend", Static).update(legend, layout=lines != before)
+        if legend != self._legend:
+            self.query_one(Legend).show(legend)
             self._legend = legend
 
     def on_resize(self) -> None:

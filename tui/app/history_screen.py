@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 from textual_plotext import PlotextPlot
 
-from tui.app.chart import lay_out
+from tui.app.legend import lay_out
 from tui.app.styles import SeriesStyles
 from tui.app.ticks import compact, linear_ticks
 from tui.core.history import HistoryLine, dates, history
