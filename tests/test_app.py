@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, Select
 
 from tui.app.app import ParetopApp
 from tui.app.checklist import CheckList
+from tui.app.footer import KeysFooter
 from tui.app.main import make_app
 from tui.app.screens import HelpScreen, InspectorScreen, ProblemsScreen, TargetsScreen
 from tui.cli import main
@@ -305,3 +306,22 @@ async def test_theme_change_recolours_the_chart() -> None:
         await pilot.pause()
         after = [str(span.style) for span in legend.render().spans]  # type: ignore[union-attr]
         assert before != after
+
+
+async def test_the_footer_keys_work_as_footer_keys_do() -> None:
+    app = make_app(app_request())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        footer = app.query_one(KeysFooter)
+        line = footer.render().plain
+        assert line.startswith("q Quit ? Help m Metric")
+        assert line.count("Quit") == 1  # one key per action: ctrl+c is not shown
+        at = line.index("? Help")
+        await pilot.hover(KeysFooter, offset=(at + 2, 0))
+        assert footer.tooltip == "This help"
+        await pilot.hover(KeysFooter, offset=(len(line) + 5, 0))  # past the last key
+        assert footer.tooltip is None
+        await pilot.click(KeysFooter, offset=(at, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

@@ -13,6 +13,8 @@ from textual.widgets import Static
 
 from tui.app import prepare
 from tui.app.app import ParetopApp
+from tui.app.chart import ChartPanel, MetricPlot
+from tui.app.legend import Legend
 from tui.app.main import make_app
 
 
@@ -62,3 +64,45 @@ async def test_a_slow_load_paints_the_frame_first_then_its_data(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.table is not None and "Loading" not in status(app)
+
+
+class Pictures:
+    """The chart's picture (plot calls, plot size, legend) as each frame reaches the screen."""
+
+    def __init__(self, app: ParetopApp) -> None:
+        self.seen: list[tuple[Any, ...]] = []
+        display = app._display
+
+        def record(screen: Any, update: Any) -> None:
+            display(screen, update)
+            if update is not None:
+                self.seen.append(picture(app))
+
+        app._display = record  # type: ignore[method-assign,assignment]
+
+
+def picture(app: ParetopApp) -> tuple[Any, ...]:
+    plot = app.query_one(MetricPlot)
+    return (plot.sketch.calls, plot.size, app.query_one(Legend).text.plain)
+
+
+async def test_the_first_frame_shows_the_chart_drawn_for_its_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # ChartPanel.arrange draws at the size Textual's layout gives it, before the frame is
+    # painted. Were arrange no longer called (it is Textual's Widget.arrange), the first frame
+    # would show an empty chart and the drawing would come a frame later.
+    monkeypatch.setattr(ParetopApp, "FIRST_PAINT_WAIT_S", 60.0)
+    app = make_app(app_request())
+    pictures = Pictures(app)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert pictures.seen and pictures.seen[0][0]  # data in the first frame's chart
+        assert all(seen == picture(app) for seen in pictures.seen)  # and never redrawn
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.pause()
+        assert picture(app)[1] == app.query_one(MetricPlot).size
+        chart = app.query_one(ChartPanel)
+        assert chart._drawn == (chart.view, chart.size, app.query_one(MetricPlot).size)

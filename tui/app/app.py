@@ -123,7 +123,7 @@ class ParetopApp(App[None]):
                 yield Static("Loading…", id="status")
                 yield ChartPanel(self.series_styles, id="chart")
                 yield MetricsPane(self.series_styles, id="table-pane")
-        yield KeysFooter(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     async def on_load(self) -> None:
         # The first load starts before the screen is even composed, and the first paint waits

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.color import Color
 from textual.containers import Vertical
+from textual.geometry import Size
+from textual.layout import DockArrangeResult
 from textual.message import Message
 from textual.reactive import var
 from textual.strip import Strip
@@ -45,6 +47,18 @@ class ChartView:
     hardware: HardwareTable
     log_y: bool = False
     show_raw: bool = True
+
+
+Drawn = tuple["Series", list[float], list[float], list[float], list[float]]
+"""A series, its curve's samples (x, y) and its runs (x, y)."""
+
+
+class Curves(NamedTuple):
+    span: tuple[float, float] | None
+    """The x axis (None when there is no run nor target)."""
+    drawn: list[Drawn]
+    every: list[float]
+    """Each run of values' least and greatest: the y axis's span."""
 
 
 class MetricPlot(PlotextPlot):
@@ -97,6 +111,9 @@ class ChartPanel(Vertical):
         super().__init__(id=id)
         self.series_styles = series_styles
         self._legend: Text | None = None  # the legend on screen
+        self._drawn: tuple[ChartView, Size, Size] | None = None
+        """The view, panel size and plot size the chart on screen was drawn for."""
+        self._curves_for: tuple[ChartView, int, Curves] | None = None
 
     def compose(self) -> ComposeResult:
         yield MetricPlot(id="plot")
@@ -127,7 +144,10 @@ class ChartPanel(Vertical):
         every: list[float],
         log_y: bool,
         span: tuple[float, float],
+        width: int,
+        rows: int,
     ) -> None:
+        """Axes, ticks and target guides for a panel `width` wide, a plot `rows` high."""
         low, high = span
         plt.xlim(low, high)
         xt = [t for t in linear_ticks(high, 6) if low <= t <= high]
@@ -136,12 +156,11 @@ class ChartPanel(Vertical):
             plt.yscale("log")
             ticks = log_ticks(min(every), max(every))
         else:
-            rows = self.query_one(MetricPlot).size.height
             ticks = linear_ticks(max(every), max(4, min(8, rows // 3)))
             plt.ylim(0, ticks[-1])
         plt.yticks(ticks, [compact(t, metric.tick_prefix) for t in ticks])
         top = ticks[-1] if ticks else max(every)
-        per_column = (high - low) / max(1, self.size.width - 10)  # x units per character
+        per_column = (high - low) / max(1, width - 10)  # x units per character
         last_end = -float("inf")
         for target in table.targets:
             # Guides in their own colour, labelled with their value where the label fits.
@@ -153,30 +172,54 @@ class ChartPanel(Vertical):
 
     def show_message(self, text: str) -> None:
         self.view = None
+        self._drawn = None
         sketch = Sketch()
         sketch.title(text)
         self._show(sketch, Text())
 
-    def redraw(self) -> None:
+    def arrange(self, size: Size, optimal: bool = False) -> DockArrangeResult:
+        """Textual's arrangement of plot and legend, with the chart drawn for it.
+
+        The chart draws to its size, and this is where a new size is first known, before the
+        frame is painted: drawn on the Resize event that comes after the paint instead, the
+        first frame showed an empty chart, then a second layout and paint followed (~70 ms of
+        the first paint). The legend goes first, as its height decides the plot's."""
         view = self.view
-        if view is None:
-            return
-        # a view means its data (pandas) is loaded
-        from tui.core.curves import POINTS, curve, ends, raw_extent, raw_points, samples, thin
+        if view is None or optimal or not size.area:
+            return super().arrange(size, optimal)
+        plot = self.query_one(MetricPlot)
+        if self._drawn is None or self._drawn[:2] != (view, size):
+            lines = self._legend.plain.count("\n") + 1 if self._legend else 1
+            guess = Size(size.width, max(0, size.height - lines))
+            # Set without a layout of its own: the arrangement below measures it.
+            self._show_legend(self.picture(view, size, guess)[1], layout=False)
+        arrangement = super().arrange(size, optimal)
+        for placement in arrangement.placements:
+            if placement.widget is plot:
+                canvas = placement.region.shrink(plot.styles.gutter).size
+                if self._drawn != (view, size, canvas):
+                    self._show(*self.picture(view, size, canvas))
+                    self._drawn = (view, size, canvas)
+        return arrangement
+
+    def redraw(self) -> None:
+        """Draw the view at the sizes on screen (a new view or theme; a new size is arrange's)."""
+        view, plot = self.view, self.query_one(MetricPlot)
+        if view is None or not self.size.area:
+            return  # not laid out yet: arrange draws it once it has a size
+        self._show(*self.picture(view, self.size, plot.size))
+        self._drawn = (view, self.size, plot.size)
+
+    def _curves(self, view: ChartView, width: int) -> Curves:
+        """Each series' curve and runs at the chart's resolution, kept for the next call with
+        the same view and width (arrange asks twice: for the legend, then for the plot)."""
+        if self._curves_for is not None and self._curves_for[:2] == (view, width):
+            return self._curves_for[2]
+        from tui.core.curves import POINTS, curve, ends, raw_extent, raw_points, samples
 
         table, metric = view.table, BY_KEY[view.metric]
-        plot = self.query_one(MetricPlot)
-        plt = Sketch()
-        if plot.size.height < 8:  # too few rows for axes and data: say so, draw nothing
-            plt.title("z: chart full screen")
-            self._show(plt, Text())
-            return
-        plt.title(metric.title + (" — log scale" if view.log_y else ""))
-        if plot.size.height >= 10:  # a short chart keeps its rows for the data
-            plt.xlabel("interactivity (tok/s/user)")
         span = x_span(table)
-        width, height = plot.size
-        drawn: list[tuple[Series, list[float], list[float], list[float], list[float]]] = []
+        drawn: list[Drawn] = []
         every: list[float] = []  # each run of values' least and greatest: the y axis's span
         for series in table.series:
             front = ends(series, metric.frontier)
@@ -191,6 +234,24 @@ class ChartPanel(Vertical):
                 every += raw_extent(series, metric, view.hardware, table.cost_model)
             every += [min(ys), max(ys)] if ys else []
             drawn.append((series, xs, ys, rx, ry))
+        curves = Curves(span, drawn, every)
+        self._curves_for = (view, width, curves)
+        return curves
+
+    def picture(self, view: ChartView, panel: Size, plot: Size) -> tuple[Sketch, Text]:
+        """The plotext calls and the legend for `view` in a panel and a plot of these sizes."""
+        from tui.core.curves import thin  # a view means its data (pandas) is loaded
+
+        table, metric = view.table, BY_KEY[view.metric]
+        plt = Sketch()
+        if plot.height < 8:  # too few rows for axes and data: say so, draw nothing
+            plt.title("z: chart full screen")
+            return plt, Text()
+        plt.title(metric.title + (" — log scale" if view.log_y else ""))
+        if plot.height >= 10:  # a short chart keeps its rows for the data
+            plt.xlabel("interactivity (tok/s/user)")
+        width, height = plot
+        span, drawn, every = self._curves(view, width)
         # A scatter with more runs than the chart has cells is thinned to what can show.
         dense = sum(len(rx) for _, _, _, rx, _ in drawn) > width * height
         box = (*span, min(every), max(every)) if dense and span and every else None
@@ -215,12 +276,12 @@ class ChartPanel(Vertical):
             )
         else:
             assert span is not None  # points were drawn, so there are runs
-            self._axes(plt, table, metric, every, view.log_y, span)
+            self._axes(plt, table, metric, every, view.log_y, span, panel.width, plot.height)
         entries.append(Text(f"│ targets {', '.join(f'{t:g}' for t in table.targets)}", "dim"))
-        room = max(1, (self.size.height - 6) // 2)  # the plot keeps at least half the panel
+        room = max(1, (panel.height - 6) // 2)  # the plot keeps at least half the panel
         glyphs = self.series_styles.glyphs
         entries = [Text(glyphs(e.plain), e.style) if e.spans == [] else e for e in entries]
-        self._show(plt, lay_out(entries, max(20, self.size.width - 2), room, glyphs("…")))
+        return plt, lay_out(entries, max(20, panel.width - 2), room, glyphs("…"))
 
     def _show(self, sketch: Sketch, legend: Text) -> None:
         """Draw what changed: plotext rebuilds the whole canvas, so only for a new picture."""
@@ -228,13 +289,23 @@ class ChartPanel(Vertical):
         if sketch.calls != plot.sketch.calls:
             plot.sketch = sketch
             plot.refresh()
+        self._show_legend(legend)
+
+    def _show_legend(self, legend: Text, layout: bool | None = None) -> None:
         if legend != self._legend:
-            self.query_one(Legend).show(legend)
+            self.query_one(Legend).show(legend, layout)
             self._legend = legend
 
+    def _drawn_here(self) -> bool:
+        """Whether the chart on screen was drawn for the view and the sizes it has now."""
+        plot = self.query_one(MetricPlot)
+        return self._drawn == (self.view, self.size, plot.size)
+
     def on_resize(self) -> None:
-        self.redraw()  # the legend's lines depend on the width
+        if not self._drawn_here():  # arrange drew it for its new size, before this event
+            self.redraw()  # the legend's lines depend on the width
 
     def on_metric_plot_resized(self, event: MetricPlot.Resized) -> None:
         event.stop()
-        self.redraw()  # tick count and axis label depend on the canvas height
+        if not self._drawn_here():
+            self.redraw()  # tick count and axis label depend on the canvas height

@@ -53,11 +53,13 @@ class Legend(Widget):
         self.text = Text()
         self._lines: tuple[tuple[int, object], list[Strip]] | None = None  # drawn, by width
 
-    def show(self, text: Text) -> None:
+    def show(self, text: Text, layout: bool | None = None) -> None:
+        """Show `text`; laid out again when its line count changes (or as `layout` says:
+        False when the caller is itself arranging the screen and measures it)."""
         before = lines_in(self.text)
         self.text = text
         self._lines = None
-        self.refresh(layout=lines_in(text) != before)
+        self.refresh(layout=lines_in(text) != before if layout is None else layout)
 
     def render(self) -> RenderResult:
         return self.text
