@@ -31,5 +31,8 @@ def frontier(
     """The frontier rows of a series, sorted by x ascending."""
     if frame.empty:
         return frame
-    mask = frontier_mask(frame[x].to_numpy(float), frame[y].to_numpy(float))
-    return frame[mask].sort_values(x, kind="stable")
+    xs = frame[x].to_numpy(float)
+    kept = np.flatnonzero(frontier_mask(xs, frame[y].to_numpy(float)))
+    # One take of the rows, already in x order (stable: ties keep row order; NaN last, as
+    # sort_values puts it), not a filtered copy sorted into a second one.
+    return frame.iloc[kept[np.argsort(xs[kept], kind="stable")]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -73,17 +74,28 @@ def match_model(frame: pd.DataFrame, wanted: str) -> str:
     """Display name, InferenceMAX prefix or model id, case-insensitive; then a unique substring."""
     needle = wanted.strip().lower()
     exact: set[str] = set()
+    # Each distinct value compared once (not each row's): then the rows holding the hits.
     for col in ("model", "model_prefix", "model_id"):
-        hits = frame[frame[col].astype(str).str.lower() == needle]
-        exact.update(hits["model"])
-    found = exact or set(
-        frame.loc[frame["model"].str.lower().str.contains(needle, regex=False), "model"]
-    )
+        exact.update(_models_where(frame, col, lambda text: text.lower() == needle))
+    found = exact or _models_where(frame, "model", lambda text: needle in text.lower())
     if len(found) == 1:
         return found.pop()
     if not found:
         raise SelectionError(f"no model matches {wanted!r}; available: {_listing(frame['model'])}")
     raise SelectionError(f"model {wanted!r} is ambiguous: it matches {', '.join(sorted(found))}")
+
+
+def _models_where(frame: pd.DataFrame, col: str, hit: Callable[[str], bool]) -> set[str]:
+    """Models of the rows whose `col`, as text, passes `hit` (missing values read "nan")."""
+    column = frame[col]
+    values = column.cat.categories if isinstance(column.dtype, pd.CategoricalDtype) else None
+    distinct = list(values) if values is not None else list(column.unique())
+    hits = [v for v in distinct if hit(str(v))]
+    if column.isna().any() and hit("nan"):
+        hits.append(None)  # astype(str) wrote a missing value as "nan"
+    if not hits:
+        return set()
+    return set(frame.loc[column.isin(hits).to_numpy(), "model"].dropna().unique())
 
 
 def default_model(frame: pd.DataFrame) -> str:
@@ -115,7 +127,10 @@ def sequences(frame: pd.DataFrame) -> list[str]:
 
 
 def default_sequence(frame: pd.DataFrame) -> str:
-    labels = sequences(frame)
+    return _default_label(sequences(frame))
+
+
+def _default_label(labels: list[str]) -> str:
     return "1k/1k" if "1k/1k" in labels else labels[0]
 
 
@@ -180,13 +195,15 @@ def pick(frame: pd.DataFrame, sel: Selection) -> Resolved:
     if frame.empty:
         raise SelectionError("no benchmark rows were loaded")
     model = match_model(frame, sel.model) if sel.model else default_model(frame)
-    rows = frame[frame["model"] == model]
+    wanted = (frame["model"] == model).to_numpy()
+    every = bool(wanted.all())  # the explorer passes one model's rows: no copy of them
+    rows = frame if every else frame[wanted]
     sizes = sequence_sizes(rows)
-    sequence = sel.sequence or default_sequence(rows)
+    sequence = sel.sequence or _default_label(list(sizes))
     rows = filter_sequence(rows, sequence)
     sequence = sequences(rows)[0]
     elsewhere = {label: n for label, n in sizes.items() if label != sequence}
-    others = present(frame.loc[frame["model"] != model, "model"].value_counts())
+    others = {} if every else dict(present(frame.loc[~wanted, "model"].value_counts()))
     other_models = {str(m): int(n) for m, n in sorted(others.items(), key=lambda kv: str(kv[0]))}
     return Resolved(model, sequence, (), rows, elsewhere, other_models)
 
