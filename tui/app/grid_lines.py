@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -55,9 +55,14 @@ class Grid:
     height: int = 1
     fixed: int = 0
 
-    @property
+    @cached_property
     def width(self) -> int:
         return sum(c.width + 2 * PAD for c in self.columns)
+
+    @cached_property
+    def left(self) -> int:
+        """The fixed columns' width."""
+        return sum(c.width + 2 * PAD for c in self.columns[: self.fixed])
 
     @property
     def lines(self) -> int:
@@ -87,30 +92,53 @@ class Palette:
 
     def end(self, style: Style) -> Style:
         """The row's end beyond its last column: its background faded toward the grid's."""
-        if style.bgcolor is None:
-            return Style.from_color(style.color, None)
-        faded = Color.from_rich_color(style.bgcolor).blend(self.background, 0.25)
-        return Style.from_color(style.color, faded.rich_color)
+        return _faded(style, self.background)
 
 
-def fit(text: str, column: Column) -> str:
-    """The text aligned in the column's width, cut to it as Rich cuts an unwrapped line."""
+@lru_cache(maxsize=64)
+def _faded(style: Style, background: Color) -> Style:
+    if style.bgcolor is None:
+        return Style.from_color(style.color, None)
+    faded = Color.from_rich_color(style.bgcolor).blend(background, 0.25)
+    return Style.from_color(style.color, faded.rich_color)
+
+
+def fit(text: str, column: Column) -> tuple[str, int]:
+    """The text aligned in the column's width and cut to it as Rich cuts an unwrapped line,
+    and the cells it takes (text is inert: no control characters)."""
     width = column.width
     shown = text.rjust(width) if column.right else text.ljust(width)
-    if shown.isascii() and len(shown) == width:
-        return shown
+    if len(shown) == width and shown.isascii():
+        return shown, width
     if (excess := len(shown) - width) > 0:  # trailing blanks go first (Text.rstrip_end)
         shown = shown[: len(shown) - min(excess, len(shown) - len(shown.rstrip()))]
-    return set_cell_size(shown, width) if cell_len(shown) > width else shown
+    if cell_len(shown) > width:
+        shown = set_cell_size(shown, width)
+    return shown, cell_len(shown)
 
 
 def cell(text: str, column: Column, style: Style, emphasised: bool = False) -> list[Segment]:
     """One line of a cell: its padding and text, the text emphasised if asked."""
-    shown = fit(text, column)
-    rest = " " * (PAD + column.width - cell_len(shown))
+    shown, used = fit(text, column)
+    rest = " " * (PAD + column.width - used)
     if emphasised and shown:
         return [Segment(" " * PAD, style), Segment(shown, style + EMPHASIS), Segment(rest, style)]
     return [Segment(f"{' ' * PAD}{shown}{rest}", style)]
+
+
+def clip(segments: list[Segment], start: int, stop: int) -> list[Segment]:
+    """Cells start..stop of a line's segments, cut as Strip.crop cuts them."""
+    kept, pos = [], 0
+    for segment in segments:
+        end = pos + segment.cell_length
+        if end > start and pos < stop:
+            if pos < start:
+                segment = segment.split_cells(start - pos)[1]
+            if end > stop:
+                segment = segment.split_cells(stop - max(pos, start))[0]
+            kept.append(segment)
+        pos = end
+    return kept
 
 
 Cells = Callable[[int, Style], list[Segment]]  # column index, style -> the cell's segments
@@ -133,9 +161,9 @@ def ending(style: Style, row: int) -> Style:
 def line(
     grid: Grid, cells: Cells, row: int, styles: tuple[Style, Style, Style], x: int, width: int
 ) -> Strip:
-    """A line `width` wide of row `row` (-1: the header): the fixed cells, then the others from
-    `x` (as if the fixed columns were also there, scrolled under), then the row's end; in
-    `styles` (fixed cells, the others, the end)."""
+    """A line of row `row` (-1: the header), `width` wide if the fixed columns fit: the fixed
+    cells, then the others from `x` (as if the fixed columns were also there, scrolled under),
+    then the row's end; in `styles` (fixed cells, the others, the end)."""
     fixed, style, end = styles
     columns, count = grid.columns, grid.fixed
     segments = [
@@ -143,29 +171,31 @@ def line(
         for c in range(min(count, len(columns)))
         for s in cells(c, tagged(fixed, row, c, row >= 0))
     ]
-    left = sum(c.width + 2 * PAD for c in columns[:count])
+    used = left = grid.left
     start, stop = x + left, x + width  # of the line from the first column
-    part: list[Segment] = []
-    first = pos = left
+
+    def add(drawn: list[Segment], pos: int, span: int) -> None:
+        nonlocal used
+        if start <= pos and pos + span <= stop:
+            segments.extend(drawn)
+        else:
+            segments.extend(clip(drawn, start - pos, stop - pos))
+        used += min(stop, pos + span) - max(start, pos)
+
+    pos = left
     for c in range(count, len(columns)):
         span = columns[c].width + 2 * PAD
         if pos >= stop:
             break
         if pos + span > start:
-            if not part:
-                first = pos
-            part += cells(c, tagged(style, row, c))
+            add(cells(c, tagged(style, row, c)), pos, span)
         pos += span
     # The row's end, after every column: as long as the widget is wide less the scrolling
     # columns' width (DataTable's measure), so a narrow table fills the widget.
     total, rest = grid.width, max(0, width - (grid.width - left))
     if rest and total < stop and total + rest > start:
-        if not part:
-            first = total
-        part.append(Segment(" " * rest, ending(end, row)))
-    if part and stop > start:
-        segments += Strip(part).crop(start - first, stop - first)
-    return Strip(segments)
+        add([Segment(" " * rest, ending(end, row))], total, rest)
+    return Strip(segments, used)
 
 
 def header_line(grid: Grid, palette: Palette, x: int, width: int) -> Strip:
