@@ -113,6 +113,10 @@ async def test_every_line_is_the_datatables(theme: str, size: tuple[int, int]) -
                 mine, theirs = lines(app)
                 assert mine == theirs, (shape, x, y)
                 assert any(mine)
+        app.theme = "textual-light" if theme == "textual-dark" else "textual-dark"
+        await pilot.pause()  # lines drawn before in the other theme are not shown again
+        mine, theirs = lines(app)
+        assert mine == theirs
 
 
 async def test_emphasis_and_stripes_show() -> None:
@@ -198,3 +202,5 @@ def test_a_segment_is_a_cell() -> None:
     segments = list(row_line(data, palette, 0, 0, 0, 30))
     assert [s.text for s in segments] == [" x  ", " y  ", " z  ", " w  ", " " * 14]
     assert len({s.style for s in segments}) == 5
+    for x in (0, 3):  # narrower than the fixed columns, scrolled or not: cut to the width
+        assert row_line(data, palette, 0, 0, x, 6).text == " x   y"

@@ -173,6 +173,8 @@ def line(
     ]
     used = left = grid.left
     start, stop = x + left, x + width  # of the line from the first column
+    if stop <= start:  # the fixed columns fill the width (a DataTable fails an assertion)
+        return Strip(segments, used)
 
     def add(drawn: list[Segment], pos: int, span: int) -> None:
         nonlocal used
