@@ -16,6 +16,7 @@ from tui.app.app import ParetopApp
 from tui.app.checklist import CheckList
 from tui.app.footer import KeysFooter
 from tui.app.main import make_app
+from tui.app.metrics_grid import MetricsGrid
 from tui.app.screens import HelpScreen, InspectorScreen, ProblemsScreen, TargetsScreen
 from tui.cli import main
 from tui.core.export import to_csv, to_markdown
@@ -69,10 +70,13 @@ async def test_seed_view_matches_core_and_table_cells() -> None:
         app = await ready(pilot)
         assert app.table is not None and app.table.targets == [26, 44, 62]
         assert tput(app) == {"MTP": [272.7, 219.5, 162.9], "Off": [299.3, 157.6, 77.4]}
-        grid = app.query_one("#metrics", DataTable)
-        assert grid.row_count == 4
-        cell = str(grid.get_row_at(0)[4])  # throughput at 62: MTP then Off
-        assert cell.split() == ["162.9", "77.4"]
+        grid = app.query_one("#metrics", MetricsGrid).data
+        assert [row.key for row in grid.rows] == [m.key for m in app.table.metrics]
+        assert len(grid.rows) == 4 and grid.height == 2
+        assert [c.label for c in grid.columns[2:]] == ["@26", "@44", "@62"]
+        row = grid.rows[0]  # throughput at 62: MTP then Off, MTP's the best
+        assert row.cells[:2] == (("tok/s/GPU",), ("• MTP", "+ Off"))
+        assert row.cells[4] == ("162.9", "77.4") and row.best[4] == 0
         assert "110% more tok/s/GPU" in str(app.query_one("#sentences").render())
 
 

@@ -1,63 +1,133 @@
-"""The metrics grid: Textual's DataTable, drawing a tall cell one line at a time.
+"""The metrics grid: a table drawn a line at a time from plain data (Textual's Line API).
 
-Each cell holds one line per series, and any update makes the DataTable render every visible
-cell again in full (at 100k rows, 380 lines a cell) although only a screenful of lines shows.
-Here a tall cell's lines are rendered when first asked for, each exactly as the DataTable
-renders it within the whole cell (a test compares the two).
+Each metric's row holds one line per series in every cell, so the table is far taller than the
+pane showing it; only the lines in view are drawn, each from the strings of its cells, and kept
+until the data, the scroll offset, the width or the styles change. It looks as Textual's
+DataTable did with `fixed_columns=2`, `zebra_stripes=True` and no cursor: the same CSS for the
+same parts (header, fixed columns, odd and even rows), the header fixed at the top.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, cast, overload
-
-from rich.padding import Padding
-from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
-from textual.css.styles import RenderStyles
 from textual.geometry import Region, Size
-from textual.renderables.styled import Styled
+from textual.reactive import var
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
-from textual.widgets import DataTable
 
+from tui.app.grid_lines import Grid, Palette, header_line, row_line
 from tui.app.one_pass import paint_scrollbars_now
 
-Line = list[Segment]
+KEPT_LINES = 4096
+"""Drawn lines kept (a few screenfuls at any scroll offset)."""
 
 
-class MetricsGrid(DataTable[Text]):
-    """Rows taller than a line get LazyCells; the styles and cache key are worked out as in
-    DataTable._render_cell (Textual 8), whose copy this is for those rows."""
+class MetricsGrid(ScrollView, can_focus=False):
+    """A table of stacked cells; `h`/`l` in the pane scroll its non-fixed columns."""
 
-    _pass_styles: dict[tuple[str, ...], _Kept] | None = None
+    COMPONENT_CLASSES = {
+        "metrics-grid--header",
+        "metrics-grid--fixed",
+        "metrics-grid--odd-row",
+        "metrics-grid--even-row",
+    }
+
+    # DataTable's (Textual 8) rules for the parts the grid has, colour for colour.
+    DEFAULT_CSS = """
+    MetricsGrid {
+        background: $surface;
+        color: $foreground;
+        height: auto;
+        max-height: 100%;
+
+        &:dark {
+            & > .metrics-grid--even-row {
+                background: $surface-darken-1 40%;
+            }
+        }
+
+        & > .metrics-grid--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        &:ansi > .metrics-grid--header {
+            background: ansi_bright_blue;
+            color: ansi_default;
+        }
+
+        & > .metrics-grid--fixed {
+            background: $secondary-muted;
+            color: $foreground;
+        }
+
+        & > .metrics-grid--odd-row {
+
+        }
+
+        & > .metrics-grid--even-row {
+            background: $surface-lighten-1 50%;
+        }
+    }
+    """
+
+    data: var[Grid] = var(Grid())
+    """What the grid shows; assigning a different Grid redraws it."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._kept: dict[tuple[int, int, int, Palette], Strip] = {}
+        self._palette: Palette | None = None
+
+    def watch_data(self, old: Grid, new: Grid) -> None:
+        self._kept.clear()
+        if old.shape != new.shape:  # another table: back to its top left (as DataTable.clear)
+            self.scroll_x = self.scroll_y = 0
+            self.scroll_target_x = self.scroll_target_y = 0
+        self.virtual_size = Size(new.width, new.lines)
+        self.refresh()
+
+    def palette(self) -> Palette:
+        """The styles of the grid's parts, read from its CSS now."""
+
+        def part(name: str) -> Style:
+            return self.get_component_styles(f"metrics-grid--{name}").rich_style
+
+        return Palette(
+            self.rich_style,
+            part("header"),
+            part("fixed"),
+            part("odd-row"),
+            part("even-row"),
+            self.background_colors[1],
+        )
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # Component styles cannot change within one pass; the DataTable asks for three of
-        # them at every line, each a walk up the DOM (about a third of drawing the table).
-        self._pass_styles = {}
+        self._palette = self.palette()  # the styles cannot change within a pass
         try:
             return super().render_lines(crop)
         finally:
-            self._pass_styles = None
+            self._palette = None
 
-    @property
-    def rich_style(self) -> Style:
-        kept = self._pass_styles
-        if kept is None:
-            return super().rich_style
-        if () not in kept:  # its own style, asked for at every line too
-            kept[()] = _Kept(super().rich_style)
-        return kept[()].rich_style
-
-    def get_component_styles(self, *names: str) -> RenderStyles:
-        kept = self._pass_styles
-        if kept is None:
-            return super().get_component_styles(*names)
-        if names not in kept:
-            kept[names] = _Kept(super().get_component_styles(*names).rich_style)
-        return cast(RenderStyles, kept[names])  # the DataTable reads only its rich_style
+    def render_line(self, y: int) -> Strip:
+        palette = self._palette or self.palette()
+        grid, width = self.data, self.size.width
+        x, down = self.scroll_offset
+        line = y if y == 0 else y + down  # the header stays at the top
+        if line >= grid.lines:
+            return Strip.blank(width, palette.base)
+        key = (line, x, width, palette)
+        strip = self._kept.get(key)
+        if strip is None:
+            if len(self._kept) >= KEPT_LINES:
+                self._kept.clear()
+            if line == 0:
+                strip = header_line(grid, palette, x, width)
+            else:
+                index, within = divmod(line - 1, grid.height)
+                strip = row_line(grid, palette, index, within, x, width)
+            self._kept[key] = strip
+        return strip
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
@@ -65,126 +135,3 @@ class MetricsGrid(DataTable[Text]):
         changed = super()._size_updated(size, virtual_size, container_size, layout)
         paint_scrollbars_now(self)  # in this frame, not one of their own
         return changed
-
-    def _render_cell(
-        self,
-        row_index: int,
-        column_index: int,
-        base_style: Style,
-        width: int,
-        cursor: bool = False,
-        hover: bool = False,
-    ) -> list[Line]:
-        row_key = self._row_locations.get_key(row_index) if row_index >= 0 else None
-        row = self.rows.get(row_key) if row_key is not None else None
-        if row is None or column_index < 0 or row.auto_height or row.height <= 1:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        key = (
-            row_key,
-            self._column_locations.get_key(column_index),
-            base_style,
-            cursor,
-            hover,
-            self._show_hover_cursor,
-            self._update_count,
-            self._pseudo_class_state,
-        )  # the DataTable's own cache key: cleared and invalidated as it does
-        cache: Any = self._cell_render_cache  # LazyCells too: the DataTable only indexes them
-        if key not in cache:
-            cell = self._get_row_renderables(row_index).cells[column_index]
-            fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
-            component, post = self._get_styles_to_render_cell(
-                False,
-                False,
-                fixed,
-                hover,
-                cursor,
-                self.show_cursor,
-                self._show_hover_cursor,
-                self.cursor_foreground_priority == "css",
-                self.cursor_background_priority == "css",
-            )
-            style = base_style + Style.from_meta({"row": row_index, "column": column_index})
-            cache[key] = LazyCell(self, cell, style + component, post, width, row.height)
-        return cast(list[Line], cache[key])
-
-
-class _Kept:
-    """A component's rich style, worked out once in a render pass."""
-
-    __slots__ = ("rich_style",)
-
-    def __init__(self, rich_style: Style) -> None:
-        self.rich_style = rich_style
-
-
-class LazyCell(Sequence[Line]):
-    """A cell's lines, rendered on first use a screenful at a time (one rich call each)."""
-
-    CHUNK: int | None = None
-    """Lines drawn together (None: as many as the pane holding the grid shows); the grid asks
-    for the lines in view in order."""
-
-    def __init__(
-        self,
-        grid: DataTable[Text],
-        cell: object,
-        pre: Style,
-        post: Style,
-        width: int,
-        height: int,
-    ) -> None:
-        self.grid, self.pre, self.post, self.width, self.height = grid, pre, post, width, height
-        self.text = cell if isinstance(cell, Text) else Text(str(cell))
-        plain = self.text.plain
-        self.starts = [0, *(i + 1 for i, c in enumerate(plain) if c == "\n")]
-        self.done: dict[int, Line] = {}
-        self.blank: Line | None = None
-
-    def __len__(self) -> int:
-        return self.height
-
-    @overload
-    def __getitem__(self, index: int) -> Line: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Line]: ...
-    def __getitem__(self, index: int | slice) -> Line | Sequence[Line]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self.height))]
-        if index < 0:
-            index += self.height
-        if not 0 <= index < self.height:
-            raise IndexError(index)
-        if index not in self.done:
-            if index < len(self.starts):
-                end = min(index + (self.CHUNK or self._in_view()), self.height)
-                for i, line in enumerate(self.render(index, end), start=index):
-                    self.done[i] = line
-            else:  # below the text: padding only, without the empty text's own segment
-                if self.blank is None:
-                    self.blank = [
-                        s for s in self.render(len(self.starts), self.height)[0] if s.text
-                    ]
-                return self.blank
-        return self.done[index]
-
-    def _in_view(self) -> int:
-        """Lines of the grid in view: its scrolling pane's height (the grid itself is as tall
-        as all its rows)."""
-        pane = self.grid.parent
-        shown = pane.size.height if isinstance(pane, Widget) else self.grid.size.height
-        return max(1, shown)
-
-    def render(self, first: int, end: int) -> list[Line]:
-        """Lines first..end as the DataTable renders the whole cell (padded, styled): the
-        text's lines from `first`, and blank lines when the text ends before `end`."""
-        starts, text = self.starts, self.text
-        stop = starts[end] - 1 if end < len(starts) else len(text.plain)
-        part = text[starts[first] : stop] if first < len(starts) else Text("")
-        part.no_wrap = text.no_wrap  # a slice keeps the rest (style, justify, overflow)
-        console = self.grid.app.console
-        options = self.grid.app.console_options.update_dimensions(self.width, end - first)
-        padded = Padding(part, (0, self.grid.cell_padding))
-        return console.render_lines(
-            Styled(padded, pre_style=self.pre, post_style=self.post), options
-        )
