@@ -26,6 +26,7 @@ from tui.app.footer import KeysFooter
 from tui.app.keys import BINDINGS, help_rows
 from tui.app.loading import LoadService, finished
 from tui.app.metrics_pane import MetricsPane
+from tui.app.one_pass import SteadyScreen
 from tui.app.sidebar import Sidebar, SidebarView
 from tui.app.styles import SeriesStyles
 from tui.core.text import inert
@@ -109,6 +110,9 @@ class ParetopApp(App[None]):
     @property
     def problems(self) -> list[Problem]:
         return self.session.problems if self.session else []
+
+    def get_default_screen(self) -> Screen[Any]:
+        return SteadyScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         width, height = self.MINIMUM

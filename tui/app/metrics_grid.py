@@ -38,7 +38,6 @@ class MetricsGrid(ScrollView, can_focus=False):
         background: $surface;
         color: $foreground;
         height: auto;
-        max-height: 100%;
 
         &:dark {
             & > .metrics-grid--even-row {

@@ -8,7 +8,22 @@ Each of those is a frame ~30 ms after the first, for a picture the first already
 from __future__ import annotations
 
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.widget import Widget
+
+
+class SteadyScreen(Screen[None]):
+    """A screen that lays itself out again only when its size changes.
+
+    Textual sends the screen a Resize when the terminal reports its size at start (the
+    headless driver does too), after the first layout at that very size: each was a full
+    layout and a frame of its own, for the picture already on screen.
+    """
+
+    def _screen_resized(self, size: Size) -> None:
+        if size == self.size and size == self._compositor.size:
+            return  # laid out at this size already
+        super()._screen_resized(size)
 
 
 def take_sizes(widget: Widget, size: Size, virtual: Size, container: Size) -> bool:
