@@ -204,3 +204,23 @@ def test_a_segment_is_a_cell() -> None:
     assert len({s.style for s in segments}) == 5
     for x in (0, 3):  # narrower than the fixed columns, scrolled or not: cut to the width
         assert row_line(data, palette, 0, 0, x, 6).text == " x   y"
+
+
+async def test_the_pane_scrolls_every_row_into_view() -> None:
+    """The grid is as tall as its rows: j/k (the pane's scroll) reach the last one, with no
+    second scrollbar of the grid's own that only a mouse could move."""
+    async with make_app(app_request()).run_test(size=(100, 30)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        grid = pilot.app.query_one("#metrics", MetricsGrid)
+        pane = pilot.app.query_one("#table-pane")
+        # all its lines (and the sideways scrollbar under them, when targets do not fit)
+        assert grid.size.height - grid.show_horizontal_scrollbar == grid.data.lines
+        assert grid.data.lines > pane.size.height
+        assert not grid.show_vertical_scrollbar
+        pane.focus()
+        for _ in range(grid.data.lines):
+            await pilot.press("j")
+        await pilot.pause()
+        last = grid.region.y + grid.data.lines - 1  # the grid's last line, on screen
+        assert pane.region.y <= last < pane.region.bottom
