@@ -70,3 +70,16 @@ def test_core_and_loaders_do_not_import_textual_at_run_time() -> None:
 def test_help_does_not_import_pandas() -> None:
     code = "import sys, tui.cli\nassert 'pandas' not in sys.modules, 'pandas imported'\n"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_bundled_data_needs_no_file_readers() -> None:
+    """Opening the bundled data (every bare start) imports none of the format readers."""
+    code = (
+        "import sys\n"
+        "from tui.pipeline import build_request, read\n"
+        "assert len(read(build_request()).frame) > 1000\n"
+        "bad = [m for m in sys.modules if m.startswith(('tui.loaders.scan', 'tui.loaders.meta',"
+        " 'tui.loaders.inferencemax', 'tui.loaders.clients'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -21,9 +21,7 @@ from tui.core.schema import Problem
 from tui.core.select import Selection, SelectionError, parse_group_by
 from tui.core.table import Options, Table, compute
 from tui.core.targets import format_target, parse_targets
-from tui.loaders import LoadResult, load_bundled, load_paths
-from tui.loaders.meta import parse_sets
-from tui.loaders.scan import Progress
+from tui.loaders import LoadResult, Progress, load_bundled, load_paths
 from tui.remote.source import DataSource, SourceError, choose_data
 
 
@@ -65,7 +63,7 @@ def build_request(
     paths = tuple(paths)
     try:
         data = choose_data(paths, source)
-        metadata = parse_sets(tuple(sets))
+        metadata = _parse_sets(tuple(sets))
         groups = parse_group_by(group_by) if group_by else None
         wanted = tuple(parse_targets(targets)) if targets else None
         table = build_table(config, list(gpu_cost), list(gpu_kw), cost_model)
@@ -84,6 +82,15 @@ def build_request(
     label = data.label if data is not None else None
     opts = Options(wanted, cost_model, keep_reruns, label)
     return Request(paths, sel, opts, table, tuple(flags), metadata, watch, data=data, cache=cache)
+
+
+def _parse_sets(sets: tuple[str, ...]) -> dict[str, str]:
+    """--set KEY=VALUE flags (the metadata reader comes with the file readers: only if given)."""
+    if not sets:
+        return {}
+    from tui.loaders.meta import parse_sets
+
+    return parse_sets(sets)
 
 
 def read(

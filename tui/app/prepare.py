@@ -11,8 +11,7 @@ from dataclasses import dataclass, replace
 
 from tui.app.session import Session, ViewState
 from tui.core.select import Selection, SelectionError
-from tui.loaders import LoadResult
-from tui.loaders.scan import Progress
+from tui.loaders import LoadResult, Progress
 from tui.pipeline import Request, read
 
 

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from tui.loaders.meta import SIDECAR
-from tui.loaders.scan import iter_files
+from tui.loaders.reading import iter_files
 
 SETTLE_S = 5.0
 """A half-written file younger than this is awaited, not reported as broken."""

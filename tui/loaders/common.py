@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +13,8 @@ from typing import Any
 import pandas as pd
 
 from tui.core.schema import Problem, empty_frame
+
+Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
 
 _RUN_DIR = re.compile(r"(?:^|[/\\])run_(\d+)")
 _GPU = re.compile(r"^[a-z]+\d+[a-z]*")

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from tui.core.paths import data_file
-from tui.loaders import bundled, fork, parsed_cache
-from tui.loaders.common import FileRecord, LoadResult
+from tui.loaders import fork, parsed_cache
+from tui.loaders.common import FileRecord, LoadResult, Progress
 from tui.loaders.memory import give_back_large_blocks
 from tui.loaders.meta import SIDECAR, Context
 from tui.loaders.reading import Skipped, iter_files
@@ -23,8 +22,6 @@ if TYPE_CHECKING:  # the readers load with the first load of files, not with the
     from tui.loaders.gather import Gathered
     from tui.loaders.one_file import FileResult
 
-BUNDLED = bundled.SOURCES
-Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
 LARGE_BYTES = 64 << 20  # files to read: the same from the start
 
 
@@ -156,12 +153,6 @@ def _repeats(work: list[tuple[Path, Context]]) -> dict[Path, str]:
     loading = {file for file, _ in work}
     found = {file: repeats(file, loading) for file in loading}
     return {file: why for file, why in found.items() if why}
-
-
-def load_bundled(progress: Progress | None = None) -> LoadResult:
-    """The bundled InferenceMAX snapshot and the published summary rows: from the .npz made
-    of them (milliseconds), or from the CSVs when it is missing or they have changed since."""
-    return bundled.read() or load_paths([data_file(name) for name in BUNDLED], progress)
 
 
 def frame_to_csv(frame: pd.DataFrame) -> str:
