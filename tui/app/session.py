@@ -37,6 +37,7 @@ from tui.core.table import Options, Shown, Table, shown, table_of
 from tui.pipeline import Request
 
 T = TypeVar("T")
+CONSOLIDATE_ROWS = 100_000  # a bigger frame is not copied: its memory counts more
 KEPT = 8  # model/sequence slices remembered: going back to a recent one costs nothing
 
 METRIC_KEYS = tuple(m.key for m in CHART if not m.optional)
@@ -109,6 +110,10 @@ class Session:
     def __init__(
         self, frame: pd.DataFrame, request: Request, problems: list[Problem] | None = None
     ) -> None:
+        if len(frame) <= CONSOLIDATE_ROWS:
+            # One block per dtype instead of one per column: each slice the explorer makes
+            # takes a few arrays, not fifty (~5 ms of working out the first view).
+            frame = frame.copy()
         self.frame = frame
         self.request = request
         self.problems = list(problems or [])
@@ -164,8 +169,7 @@ class Session:
         model = match_model(self.frame, sel.model) if sel.model else default_model(self.frame)
         rows = self.model_rows(model)
         sequence = sel.sequence or default_sequence(rows)
-        filter_sequence(rows, sequence)  # raises with what is available
-        values = self.all_values(model, sequence)
+        values = all_values(filter_sequence(rows, sequence))  # raises with what is available
         for dim in DIMENSIONS:
             wanted = tuple(dim.normalise(v) for v in sel.chosen(dim.name))
             if wanted:
