@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import RenderResult
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -39,6 +39,9 @@ def lay_out(
     return out
 
 
+EVERYWHERE = (1 << 16, 1 << 16)  # any legend's lines, as a region to draw again
+
+
 def lines_in(text: Text) -> int:
     return text.plain.count("\n") + 1 if text.plain else 0
 
@@ -59,7 +62,12 @@ class Legend(Widget):
         before = lines_in(self.text)
         self.text = text
         self._lines = None
-        self.refresh(layout=lines_in(text) != before if layout is None else layout)
+        if layout is False:
+            # Mid-arrangement: the region given spares refresh() looking up this widget's
+            # own, which would lay the whole screen out again first (~10 ms) to find it.
+            self.refresh(Region(0, 0, *EVERYWHERE))
+        else:
+            self.refresh(layout=lines_in(text) != before if layout is None else layout)
 
     def render(self) -> RenderResult:
         return self.text
