@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.color import Color
 from textual.containers import Vertical
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.layout import DockArrangeResult
 from textual.message import Message
 from textual.reactive import var
@@ -18,7 +18,7 @@ from textual_plotext import PlotextPlot
 
 from tui.app import plotlines
 from tui.app.canvas import picture, strips
-from tui.app.legend import EVERYWHERE, Legend, lay_out
+from tui.app.legend import Legend, lay_out
 from tui.app.sketch import Sketch
 from tui.app.styles import SeriesStyles
 from tui.app.ticks import compact, linear_ticks, log_ticks, x_range
@@ -198,7 +198,7 @@ class ChartPanel(Vertical):
             if placement.widget is plot:
                 canvas = placement.region.shrink(plot.styles.gutter).size
                 if self._drawn != (view, size, canvas):
-                    self._show(*self.picture(view, size, canvas), arranging=True)
+                    self._show(*self.picture(view, size, canvas))
                     self._drawn = (view, size, canvas)
         return arrangement
 
@@ -283,19 +283,13 @@ class ChartPanel(Vertical):
         entries = [Text(glyphs(e.plain), e.style) if e.spans == [] else e for e in entries]
         return plt, lay_out(entries, max(20, panel.width - 2), room, glyphs("…"))
 
-    def _show(self, sketch: Sketch, legend: Text, arranging: bool = False) -> None:
-        """Draw what changed: plotext rebuilds the whole canvas, so only for a new picture.
-
-        While `arranging`, refreshes name their region: a plain one would look up the widget's
-        own in a screen map the arrangement is replacing, laying the screen out again first."""
+    def _show(self, sketch: Sketch, legend: Text) -> None:
+        """Draw what changed: plotext rebuilds the whole canvas, so only for a new picture."""
         plot = self.query_one(MetricPlot)
         if sketch.calls != plot.sketch.calls:
             plot.sketch = sketch
-            if arranging:
-                plot.refresh(Region(0, 0, *EVERYWHERE))
-            else:
-                plot.refresh()
-        self._show_legend(legend, False if arranging else None)
+            plot.refresh()
+        self._show_legend(legend)
 
     def _show_legend(self, legend: Text, layout: bool | None = None) -> None:
         if legend != self._legend:
