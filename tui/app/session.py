@@ -38,6 +38,7 @@ from tui.pipeline import Request
 
 T = TypeVar("T")
 CONSOLIDATE_ROWS = 100_000  # a bigger frame is not copied: its memory counts more
+KEPT_SHOWN = 2  # filtered selections: each holds a copy of its rows (tens of MB at 1M rows)
 KEPT = 8  # model/sequence slices remembered: going back to a recent one costs nothing
 
 METRIC_KEYS = tuple(m.key for m in CHART if not m.optional)
@@ -250,6 +251,7 @@ class Session:
                 lambda: shown(
                     narrow(picked, self.selection(state)), state.keep_reruns, self._fronts
                 ),
+                KEPT_SHOWN,
             )
             table = table_of(made, self.hardware, options, self.problems)
         except SelectionError as exc:
@@ -287,12 +289,12 @@ class Session:
         return made
 
 
-def remember(cache: dict[Hashable, T], key: Hashable, make: Callable[[], T]) -> T:
-    """cache[key], made on first use; only the KEPT most recent keys are kept."""
+def remember(cache: dict[Hashable, T], key: Hashable, make: Callable[[], T], kept: int = KEPT) -> T:
+    """cache[key], made on first use; only the `kept` most recent keys are kept."""
     if key in cache:
         cache[key] = cache.pop(key)  # most recent last
     else:
         cache[key] = make()
-        while len(cache) > KEPT:
+        while len(cache) > kept:
             del cache[next(iter(cache))]
     return cache[key]

@@ -67,12 +67,16 @@ def raw_points(
     """Every run of the series (not only the frontier), for the faint scatter."""
     hourly, kw = gpu_constants(series, table, cost_model)
 
-    def make() -> tuple[list[float], list[float]]:
+    def make() -> tuple[np.ndarray, np.ndarray]:
         xs = [float(a) for a in series.rows["interactivity"]]
         bases = [float(v) for v in series.rows[metric.base]]
-        return _finite(xs, bases, metric, hourly, kw)
+        # Kept as arrays (8 bytes a value, not a Python float's 32): every run of every series
+        # for each metric and cost model seen, tens of MB at a million rows as lists.
+        x, y = _finite(xs, bases, metric, hourly, kw)
+        return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
 
-    return series.kept(("raw", metric.key, *constants_key(hourly, kw)), make)
+    x, y = series.kept(("raw", metric.key, *constants_key(hourly, kw)), make)
+    return x.tolist(), y.tolist()
 
 
 def raw_extent(

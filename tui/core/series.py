@@ -114,10 +114,18 @@ class Series:
         )
 
     def kept(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
-        """make(), once per key while this series' rows are unchanged."""
+        """make(), once per key while this series' rows are unchanged.
+
+        Values for one set of targets or one chart width ("at", "points", "curve") are kept
+        for the few most recent only: each edit of the targets makes new ones, and at 1M rows
+        (hundreds of series) keeping them all grew the explorer by tens of MB.
+        """
         if key not in self._kept:
-            if len(self._kept) > KEPT_LIMIT:  # many target edits or cost changes: start again
-                self._kept.clear()
+            kind = key[0]
+            limit = RECENT.get(kind, KEPT_LIMIT)
+            same = [k for k in self._kept if k[0] == kind]
+            for old in same[: max(0, len(same) - limit + 1)]:  # the oldest of its kind go
+                del self._kept[old]
             self._kept[key] = make()
         return cast(T, self._kept[key])
 
@@ -130,7 +138,8 @@ FrontCache = dict[tuple[Any, ...], Series]
 """Series by their key and rows: a series whose rows did not change is reused whole, with its
 frontiers, splines and cached values."""
 CACHE_LIMIT = 4096
-KEPT_LIMIT = 256
+KEPT_LIMIT = 64  # values of one kind a series keeps (a metric's runs per cost model, ...)
+RECENT = {"at": 24, "points": 8, "curve": 24}  # kinds made anew for each target edit or width
 
 
 def _groups(rows: pd.DataFrame, cols: list[str]) -> list[tuple[tuple[Any, ...], np.ndarray]]:

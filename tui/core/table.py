@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -209,15 +209,19 @@ class Shown:
     """A selection's rows (reruns set aside or not) and their series: what targets, cost
     models and metrics are then read from, so the explorer keeps it while only they change."""
 
-    resolved: Resolved
-    rows: pd.DataFrame
+    resolved: Resolved  # without its rows: each series holds its own
     dropped: int
     series: list[Series]
+    missing: list[str]  # what the rows do not say (missing_notes)
 
 
 def shown(resolved: Resolved, keep_reruns: bool, cache: FrontCache | None = None) -> Shown:
     rows, dropped = (resolved.rows, 0) if keep_reruns else drop_reruns(resolved.rows)
-    return Shown(resolved, rows, dropped, build_series(rows, resolved.group_by, cache))
+    series = build_series(rows, resolved.group_by, cache)
+    # Not the selection's rows themselves: the explorer keeps Shown values, and a copy of the
+    # rows in each was tens of MB at a million rows.
+    bare = replace(resolved, rows=resolved.rows.iloc[:0])
+    return Shown(bare, dropped, series, missing_notes(rows))
 
 
 def table_of(
@@ -227,7 +231,7 @@ def table_of(
     problems: list[Problem] | None = None,
 ) -> Table:
     """The table of a selection's series at the options' targets and cost model."""
-    resolved, rows, dropped, series = made.resolved, made.rows, made.dropped, made.series
+    resolved, dropped, series = made.resolved, made.dropped, made.series
     targets, notes = choose_targets(series, options.targets)
     values = [values_at(s, targets, hardware, options.cost_model) for s in series]
     for s in series:
@@ -248,7 +252,7 @@ def table_of(
         sentences=_sentences(series, values, targets),
         notes=notes
         + _notes(series, targets, dropped)
-        + missing_notes(rows)
+        + made.missing
         + _elsewhere(resolved.elsewhere)
         + _other_models(resolved.other_models, options.data_label),
         reruns_dropped=dropped,
