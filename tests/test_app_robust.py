@@ -152,6 +152,8 @@ async def test_shrinking_the_window_hides_the_sidebar() -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(app, pilot)
         assert not app.query_one("#sidebar").has_class("-hidden")
+        assert "s: filters" not in str(app.query_one("#status").render())
         await pilot.resize_terminal(70, 20)
         await settle(app, pilot)
         assert app.query_one("#sidebar").has_class("-hidden")
+        assert "s: filters" in str(app.query_one("#status").render())  # how to bring it back

@@ -154,8 +154,13 @@ class ParetopApp(App[None]):
         self.fit(event.size.width, event.size.height)
 
     def fit(self, width: int, height: int) -> None:
-        if width < self.NARROW:  # shrunk below the table's needs: the sidebar makes way
-            self.query_one(Sidebar).add_class("-hidden")
+        sidebar = self.query_one(Sidebar)
+        if width < self.NARROW and not sidebar.has_class("-hidden"):
+            # shrunk below the table's needs: the sidebar makes way, and the status line
+            # says how to bring it back
+            sidebar.add_class("-hidden")
+            if self.state is not None:
+                self.redraw(self.state)
         self.screen.set_class(height < self.SHORT, "-short")
         self.screen.set_class(width < self.MINIMUM[0] or height < self.MINIMUM[1], "-tiny")
 
