@@ -6,6 +6,7 @@ import asyncio
 from typing import Any
 
 from helpers import app_request
+from textual import events
 from textual.scrollbar import ScrollBar
 
 from tui.app.main import make_app
@@ -59,3 +60,27 @@ async def test_a_change_paints_one_frame_with_its_scrollbars(monkeypatch: Any) -
             assert drawn  # the table's and its pane's, drawn as they are now
             for bar, seen in drawn.items():
                 assert seen == (bar.window_virtual_size, bar.window_size, bar.position)
+
+
+async def test_a_resize_to_the_size_it_has_lays_nothing_out() -> None:
+    """The terminal reports its size at start, after the first layout at that very size: the
+    screen (SteadyScreen) lays itself out again only for a size it does not have."""
+    app = make_app(app_request())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        layouts: list[object] = []
+        real = screen._refresh_layout
+
+        def counted(*args: Any, **kwargs: Any) -> None:
+            layouts.append(args)
+            real(*args, **kwargs)
+
+        screen._refresh_layout = counted  # type: ignore[method-assign]
+        screen.post_message(events.Resize(app.size, app.size))
+        await pilot.pause()
+        assert layouts == []
+        await pilot.resize_terminal(90, 30)  # a new size is laid out as ever
+        await pilot.pause()
+        assert layouts
