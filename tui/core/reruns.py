@@ -39,27 +39,39 @@ def superseded(frame: pd.DataFrame) -> pd.Series:
     return pd.Series(mask, index=frame.index)
 
 
-def configurations(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+def configurations(frame: pd.DataFrame, columns: list[str], ordered: bool = False) -> np.ndarray:
     """One integer per row, equal exactly when the rows agree on every column (NaN equal to
     NaN, as `duplicated` has it). Each column's codes are appended as a digit of a mixed-radix
     number, renumbered (sorting, no hash table) only before it could overflow: never a copy of
-    the columns, and little memory beside the result."""
+    the columns, and little memory beside the result.
+
+    With `ordered`, the integers also sort as groupby(sort=True) sorts the rows: a categorical
+    by its categories, other values sorted, missing values last (renumbering keeps the order).
+    """
     ids = np.zeros(len(frame), dtype=np.int64)
     top = 1  # every id is below this
     for col in columns:
-        values = frame[col]
-        if isinstance(values.dtype, pd.CategoricalDtype):
-            codes = values.cat.codes.to_numpy(np.int64) + 1  # -1 (missing) becomes 0
-            count = len(values.cat.categories) + 1
-        else:
-            codes, uniques = pd.factorize(values, use_na_sentinel=False)
-            count = max(len(uniques), 1)
+        codes, count = _digits(frame[col], ordered)
         if top * count >= 2**62:
             ids = np.unique(ids, return_inverse=True)[1].astype(np.int64).reshape(-1)
             top = int(ids.max()) + 1 if len(ids) else 1
         ids = ids * count + codes
         top *= count
     return ids
+
+
+def _digits(values: pd.Series, ordered: bool) -> tuple[np.ndarray, int]:
+    """A column as non-negative codes and how many there can be."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes.to_numpy(np.int64)  # -1: missing
+        count = len(values.cat.categories) + 1
+    elif ordered:
+        found, uniques = pd.factorize(values, sort=True)
+        codes, count = found.astype(np.int64), len(uniques) + 1
+    else:
+        found, uniques = pd.factorize(values, use_na_sentinel=False)
+        return found.astype(np.int64), max(len(uniques), 1)
+    return (np.where(codes < 0, count - 1, codes) if ordered else codes + 1), count
 
 
 def drop_reruns(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:

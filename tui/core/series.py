@@ -19,6 +19,7 @@ from tui.core.frontier import frontier
 from tui.core.hardware import HardwareTable
 from tui.core.interp import Spline
 from tui.core.measures import FRONTIERS, METRICS, OUTPUT_TPUT, TPUT, Metric
+from tui.core.reruns import configurations
 from tui.core.schema import KIND_PUBLISHED
 
 T = TypeVar("T")
@@ -145,52 +146,26 @@ RECENT = {"at": 24, "points": 8, "curve": 24}  # kinds made anew for each target
 def _groups(rows: pd.DataFrame, cols: list[str]) -> list[tuple[tuple[Any, ...], np.ndarray]]:
     """(key values, row positions) per group, in groupby(sort=True, dropna=False) order.
 
-    On integer codes: a categorical's codes follow its categories, as groupby sorts it;
-    other columns are factorized sorted; missing values form a group of their own, last
-    (pandas would drop a categorical's, whatever dropna says). A test holds the result
-    equal to pandas' groupby.
+    On integer codes (reruns.configurations, ordered): missing values form a group of their
+    own, last (pandas would drop a categorical's, whatever dropna says). A test holds the
+    result equal to pandas' groupby.
     """
     if not cols:
         return [((), np.arange(len(rows)))]
     if rows.empty:
         return []
-    ids = np.zeros(len(rows), dtype=np.int64)
-    names: list[tuple[Any, int]] = []  # each column's values and code count (missing last)
-    span = 1
-    for col in cols:
-        column = rows[col]
-        if isinstance(column.dtype, pd.CategoricalDtype):
-            codes, values = column.cat.codes.to_numpy(np.int64), column.cat.categories
-        else:
-            codes, values = pd.factorize(column, sort=True)
-            codes = codes.astype(np.int64)
-        count = len(values) + 1
-        span *= count
-        if span >= 2**62:
-            return _grouped(rows, cols)
-        ids = ids * count + np.where(codes < 0, count - 1, codes)
-        names.append((values, count))
+    ids = configurations(rows, cols, ordered=True)
     order = np.argsort(ids, kind="stable")  # rows keep their order within a group
     ranked = ids[order]
     starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
     ends = np.r_[starts[1:], len(order)]
-    out = []
-    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-        key: list[Any] = []
-        rest = int(ranked[start])
-        for values, count in reversed(names):
-            rest, code = divmod(rest, count)
-            key.append(values[code] if code < count - 1 else math.nan)
-        out.append((tuple(reversed(key)), order[start:end]))
-    return out
-
-
-def _grouped(rows: pd.DataFrame, cols: list[str]) -> list[tuple[tuple[Any, ...], np.ndarray]]:
-    """_groups by pandas' groupby: for keys too many to number."""
-    grouped = rows.groupby(cols, sort=True, dropna=False, observed=True)
-    order = grouped.ngroup().to_numpy()
-    found = sorted(grouped.indices.items(), key=lambda kv: order[kv[1][0]])
-    return [(k if isinstance(k, tuple) else (k,), np.asarray(pos)) for k, pos in found]
+    firsts = order[starts]  # each group's key values, read from its first row
+    values = [[math.nan if pd.isna(v) else v for v in rows[c].take(firsts).tolist()] for c in cols]
+    keys = list(zip(*values, strict=True))
+    return [
+        (key, order[start:end])
+        for key, start, end in zip(keys, starts.tolist(), ends.tolist(), strict=True)
+    ]
 
 
 def _tag(key: dict[str, str], index: np.ndarray, pos: np.ndarray) -> tuple[Any, ...]:
