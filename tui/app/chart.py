@@ -18,7 +18,7 @@ from textual_plotext import PlotextPlot
 
 from tui.app import plotlines
 from tui.app.canvas import picture, strips
-from tui.app.legend import Legend, lay_out
+from tui.app.legend import Legend, lay_out, lines_in
 from tui.app.sketch import Sketch
 from tui.app.styles import SeriesStyles
 from tui.app.ticks import compact, linear_ticks, log_ticks, x_range
@@ -189,7 +189,7 @@ class ChartPanel(Vertical):
             return super().arrange(size, optimal)
         plot = self.query_one(MetricPlot)
         if self._drawn is None or self._drawn[:2] != (view, size):
-            lines = self._legend.plain.count("\n") + 1 if self._legend else 1
+            lines = lines_in(self._legend) if self._legend is not None else 1
             guess = Size(size.width, max(0, size.height - lines))
             # Set without a layout of its own: the arrangement below measures it.
             self._show_legend(self.picture(view, size, guess)[1], layout=False)

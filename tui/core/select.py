@@ -88,8 +88,8 @@ def match_model(frame: pd.DataFrame, wanted: str) -> str:
 def _models_where(frame: pd.DataFrame, col: str, hit: Callable[[str], bool]) -> set[str]:
     """Models of the rows whose `col`, as text, passes `hit` (missing values read "nan")."""
     column = frame[col]
-    values = column.cat.categories if isinstance(column.dtype, pd.CategoricalDtype) else None
-    distinct = list(values) if values is not None else list(column.unique())
+    categorical = isinstance(column.dtype, pd.CategoricalDtype)
+    distinct = column.cat.categories if categorical else column.unique()
     hits = [v for v in distinct if hit(str(v))]
     if column.isna().any() and hit("nan"):
         hits.append(None)  # astype(str) wrote a missing value as "nan"
