@@ -38,7 +38,7 @@ from tui.pipeline import Request
 
 T = TypeVar("T")
 CONSOLIDATE_ROWS = 100_000  # a bigger frame is not copied: its memory counts more
-KEPT_SHOWN = 2  # filtered selections: each holds a copy of its rows (tens of MB at 1M rows)
+KEPT_SHOWN = 2  # filtered selections and their series (at 1M rows, tens of MB each)
 KEPT = 8  # model/sequence slices remembered: going back to a recent one costs nothing
 
 METRIC_KEYS = tuple(m.key for m in CHART if not m.optional)
