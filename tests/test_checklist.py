@@ -70,3 +70,29 @@ async def test_changed_prompts_draw_as_a_fresh_list() -> None:
             await pilot.pause()
             assert lines(changed) == lines(fresh)
             assert any("[x]" in text for line in lines(changed) for text, _ in line)
+
+
+async def test_a_list_measured_at_one_width_is_measured_again_at_another() -> None:
+    """A list measures its options as it is laid out (CheckList._size_updated), and a resize
+    to the width they were measured at keeps them: a new width measures them again."""
+    items = [("b200", "b200 (16)", True), ("mi300x", "mi300x (10) " + "y" * 12, True)]
+    app = Two()
+    async with app.run_test(size=(60, 12)) as pilot:
+        changed = app.query_one("#changed", CheckList)
+        changed.show(items, {"b200"})
+        app.set_focus(None)  # focus changes the look: neither list has it
+        await pilot.pause()
+        wide = lines(changed)
+        for width in (30, 60):
+            await pilot.resize_terminal(width, 12)
+            await pilot.pause()
+            await pilot.pause()
+            fresh = app.query_one("#fresh", CheckList)
+            fresh.set_options([])
+            fresh.items, fresh.ticked = [], set()
+            fresh.show(items, {"b200"})
+            await pilot.pause()
+            assert changed.size == fresh.size
+            assert lines(changed) == lines(fresh)
+            assert changed.size.height == (3 if width == 30 else 2)  # the long one wraps
+        assert lines(changed) == wide

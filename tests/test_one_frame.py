@@ -9,7 +9,9 @@ from helpers import app_request
 from textual import events
 from textual.scrollbar import ScrollBar
 
+from tui.app.app import ParetopApp
 from tui.app.main import make_app
+from tui.app.metrics_pane import MetricsPane
 
 
 async def settled(frames: list[object], quiet: float = 0.3, most: float = 10.0) -> None:
@@ -84,3 +86,71 @@ async def test_a_resize_to_the_size_it_has_lays_nothing_out() -> None:
         await pilot.resize_terminal(90, 30)  # a new size is laid out as ever
         await pilot.pause()
         assert layouts
+
+
+async def test_the_first_paint_is_one_frame_with_its_scrollbars(monkeypatch: Any) -> None:
+    """Every request made while the screen was built, and every one its first layout makes
+    (sizes, scrollbars that come, the chart drawn at its size), is answered in that frame."""
+    monkeypatch.setattr(ParetopApp, "FIRST_PAINT_WAIT_S", 60.0)  # the data in the first frame
+    for size in ((160, 48), (80, 24), (60, 15)):
+        app = make_app(app_request(model="dsr1"))
+        frames: list[object] = []
+        display = app._display
+
+        def record(
+            screen: Any, update: Any, display: Any = display, frames: list[object] = frames
+        ) -> None:
+            display(screen, update)
+            if update is not None:
+                frames.append(update)
+
+        app._display = record  # type: ignore[method-assign,assignment]
+        async with app.run_test(size=size):
+            await settled(frames)
+            assert len(frames) == 1, size
+            pane = app.query_one(MetricsPane)
+            assert pane.show_vertical_scrollbar == (pane.virtual_size.height > pane.size.height)
+            assert pane.vertical_scrollbar.window_size == pane.scrollable_content_region.height
+            assert app.screen._layout_required is False
+
+
+Cells = list[list[tuple[str, object]]]
+
+
+def cells(app: ParetopApp) -> Cells:
+    """The screen as it would be drawn now, cell by cell: character and style."""
+    strips = app.screen._compositor.render_strips()
+    return [[(ch, seg.style) for seg in strip for ch in seg.text] for strip in strips]
+
+
+async def screen_at(size: tuple[int, int], resized: tuple[int, int] | None = None) -> Cells:
+    app = make_app(app_request(model="dsr1"))
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if resized is not None:
+            await pilot.resize_terminal(*resized)
+            await pilot.pause()
+            await pilot.pause()
+        return cells(app)
+
+
+async def test_a_resized_screen_shows_what_one_started_at_that_size_shows() -> None:
+    """A layout that settles before it paints (scrollbars that come or go, lists measured at
+    their new width) leaves the screen as a first layout at that size would."""
+    # (A sidebar hidden by a narrow window stays hidden when it grows: no pair grows past it.)
+    pairs = (
+        ((160, 48), (80, 24)),
+        ((100, 30), (160, 48)),
+        ((100, 30), (60, 15)),
+        ((60, 15), (80, 24)),
+    )
+    for start, size in pairs:
+        resized, fresh = await screen_at(start, size), await screen_at(size)
+        rows = [y for y, (a, b) in enumerate(zip(resized, fresh, strict=True)) if a != b]
+        first = rows[:1]
+        assert rows == [], (
+            start,
+            size,
+            [("".join(c for c, _ in resized[y]), "".join(c for c, _ in fresh[y])) for y in first],
+        )

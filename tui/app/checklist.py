@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -36,6 +38,7 @@ class CheckList(OptionList):
         super().__init__(id=id, compact=True)
         self.items: list[tuple[str, str, bool]] = []  # (value, label, enabled)
         self.ticked: set[str] = set()
+        self._lines_width = -1  # the width the option lines were measured at
 
     def show(self, items: list[tuple[str, str, bool]], ticked: set[str]) -> None:
         """Change only what changed (a count, a tick); the highlight stays where it was."""
@@ -92,6 +95,34 @@ class CheckList(OptionList):
                 cache.discard(key)
         if prompts:
             self.refresh()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        # The options measured now, at the width laid out, not while drawn: measured then, the
+        # list's new virtual size asks for a layout and a repaint, each a frame after.
+        waiting, bars = self._layout_required, self.scrollbars_enabled
+        self._update_lines()
+        if not waiting and self.scrollbars_enabled == bars:
+            self._layout_required = False  # the layout had its height from these options
+        return changed
+
+    def _update_lines(self) -> None:
+        if self._line_cache.lines and self._line_width() != self._lines_width:
+            self._clear_caches()  # measured at another width
+        super()._update_lines()
+        if self._line_cache.lines:
+            self._lines_width = self._line_width()
+
+    def _line_width(self) -> int:
+        return self.scrollable_content_region.width - self._get_left_gutter_width()
+
+    def _on_resize(self, event: events.Resize) -> None:  # type: ignore[override]
+        if self._line_width() == self._lines_width:
+            # OptionList's handler would forget lines measured at this very width and draw
+            # them again, a frame after the first (the list was measured as laid out).
+            event.prevent_default()
 
     def _prompt(self, value: str, label: str) -> Text:
         box = "[x] " if value in self.ticked else "[ ] "

@@ -8,13 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.geometry import Size
 from textual.reactive import var
 from textual.widgets import Static
 
 from tui.app.grid_lines import Column, Grid, Row
 from tui.app.metrics_grid import MetricsGrid
-from tui.app.one_pass import take_sizes
 from tui.app.styles import SeriesStyles
 from tui.core.export import footer, metric_block
 from tui.core.targets import format_target
@@ -26,11 +24,6 @@ if TYPE_CHECKING:  # pandas loads in the load's worker, after the frame has pain
 
 class Sentences(Static):
     """The notes under the table."""
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        return take_sizes(self, size, virtual_size, container_size)
 
 
 class MetricsPane(VerticalScroll):
@@ -56,11 +49,6 @@ class MetricsPane(VerticalScroll):
         # The metric and series columns stay put when the targets scroll sideways.
         yield MetricsGrid(id="metrics")  # the pane takes focus and scrolls it
         yield Sentences(id="sentences")
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        return take_sizes(self, size, virtual_size, container_size)
 
     def action_sideways(self, columns: int) -> None:
         self.query_one("#metrics", MetricsGrid).scroll_relative(x=columns, animate=False)
