@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from typing import Any
 
 from helpers import app_request
@@ -154,3 +155,26 @@ async def test_a_resized_screen_shows_what_one_started_at_that_size_shows() -> N
             size,
             [("".join(c for c, _ in resized[y]), "".join(c for c, _ in fresh[y])) for y in first],
         )
+
+
+async def test_the_first_paint_styles_every_widget_as_a_full_restyle_would(
+    monkeypatch: Any,
+) -> None:
+    """The first resume skips Screen's restyle of every widget (SteadyScreen): each was styled
+    as it mounted, and restyled by each class or focus change since."""
+    monkeypatch.setattr(ParetopApp, "FIRST_PAINT_WAIT_S", 60.0)
+    for ascii_only in (False, True):
+        app = make_app(replace(app_request(model="dsr1"), ascii=ascii_only))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+
+            def styled() -> list[tuple[str, str, str]]:
+                return [
+                    (repr(node), node.styles.css, str(node.rich_style))
+                    for node in app.screen.walk_children(with_self=True)
+                ]
+
+            first = styled()
+            app.screen.update_node_styles(animate=False)
+            await pilot.pause()
+            assert styled() == first
