@@ -157,6 +157,13 @@ async def test_a_resized_screen_shows_what_one_started_at_that_size_shows() -> N
         )
 
 
+def styled(app: ParetopApp) -> list[tuple[str, str, str]]:
+    return [
+        (repr(node), node.styles.css, str(node.rich_style))
+        for node in app.screen.walk_children(with_self=True)
+    ]
+
+
 async def test_the_first_paint_styles_every_widget_as_a_full_restyle_would(
     monkeypatch: Any,
 ) -> None:
@@ -168,13 +175,7 @@ async def test_the_first_paint_styles_every_widget_as_a_full_restyle_would(
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
 
-            def styled() -> list[tuple[str, str, str]]:
-                return [
-                    (repr(node), node.styles.css, str(node.rich_style))
-                    for node in app.screen.walk_children(with_self=True)
-                ]
-
-            first = styled()
+            first = styled(app)
             app.screen.update_node_styles(animate=False)
             await pilot.pause()
-            assert styled() == first
+            assert styled(app) == first
