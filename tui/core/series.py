@@ -38,7 +38,8 @@ class Series:
     key: dict[str, str]
     label: str
     rows: pd.DataFrame
-    fronts: dict[str, pd.DataFrame]  # frontier rows per throughput column, by interactivity
+    fronts: dict[str, pd.DataFrame]  # frontier runs per throughput column, by interactivity:
+    # their FRONT_COLUMNS only, and the rows' index
     basis: str = TPUT  # the throughput the curve follows: output tokens when totals are unknown
     _splines: dict[tuple[str, str], Spline] = field(default_factory=dict, repr=False)
     # Values worked out from these rows (spline values, points, what the chart drew): kept
@@ -131,8 +132,16 @@ class Series:
         return cast(T, self._kept[key])
 
 
+FRONT_COLUMNS: tuple[str, ...] = tuple(
+    dict.fromkeys(("interactivity", *FRONTIERS, *(m.base for m in METRICS)))
+)
+"""What is read along a frontier (its index names the runs): the numbers alone are taken,
+a few arrays, not every column of the rows (~50, of which 17 categorical)."""
+
+
 def _fronts(rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    return {column: frontier(rows, y=column) for column in FRONTIERS}
+    numbers = rows[[c for c in FRONT_COLUMNS if c in rows.columns]]
+    return {column: frontier(numbers, y=column) for column in FRONTIERS}
 
 
 FrontCache = dict[tuple[Any, ...], Series]
