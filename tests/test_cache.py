@@ -114,3 +114,27 @@ def test_old_cache_files_are_pruned(folder: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(parsed_cache, "KEEP_BYTES", 1)  # the newest is always kept
     scan.load_paths([folder], cache=True, metadata={"framework": "e9"})
     assert len(list(parsed_cache.folder().glob("*.npz"))) == 1
+
+
+def test_a_tampered_cache_file_is_refused(tmp_path: Path) -> None:
+    """Offsets outside the packed arrays, or codes outside a column's values: not a frame."""
+    frame = scan.load_paths([data_file("published.csv")]).frame
+    path = tmp_path / "f.npz"
+    frame_file.save(frame, path, {})
+    with np.load(path) as members:
+        saved = {name: members[name] for name in members.files}
+    head = json.loads(str(saved["__head__"]))
+
+    def tampered(change: dict[str, object]) -> Path:
+        out = tmp_path / "t.npz"
+        np.savez(out, **{**saved, "__head__": np.array(json.dumps({**head, **change}))})
+        return out
+
+    where = dict(head["arrays"])
+    name = next(iter(where))
+    group, offset, length = where[name]
+    with pytest.raises(ValueError):
+        frame_file.load(tampered({"arrays": {**where, name: [group, offset + 10**6, length]}}))
+    texts = {key: value[:1] for key, value in head["texts"].items()}  # codes now out of range
+    with pytest.raises(ValueError):
+        frame_file.load(tampered({"texts": texts}))
