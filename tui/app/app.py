@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from tui.app import actions, commands
@@ -29,6 +29,7 @@ from tui.app.metrics_pane import MetricsPane
 from tui.app.one_pass import SteadyScreen
 from tui.app.sidebar import Sidebar, SidebarView
 from tui.app.styles import SeriesStyles
+from tui.app.title_bar import TitleBar
 from tui.core.text import inert
 
 # Only types here: pandas, the loaders and the core load in the load's worker (tui.app.prepare),
@@ -120,7 +121,7 @@ class ParetopApp(App[None]):
             Text(f"Window too small: paretop needs {width} x {height}. Enlarge it, or q to quit."),
             id="too-small",
         )
-        yield Header(icon="*" if self.request.ascii else "⭘")
+        yield TitleBar("*" if self.request.ascii else "⭘")
         with Horizontal(id="body"):
             yield Sidebar(id="sidebar")
             with Vertical(id="main"):
