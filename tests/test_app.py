@@ -329,3 +329,25 @@ async def test_the_footer_keys_work_as_footer_keys_do() -> None:
         await pilot.click(KeysFooter, offset=(at, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_each_sidebar_control_reads_under_its_heading() -> None:
+    """Headings are the controls' border titles: each on the line above its choices, and a
+    dimension no run sets (the bundled rows name no server) hides with its heading."""
+    app = make_app(app_request(model="dsr1"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = ["".join(s.text for s in strip) for strip in app.screen._compositor.render_strips()]
+        side = [row[:24].strip() for row in rows]
+        for heading, first in (
+            ("Model", "DeepSeek-R1-0528"),
+            ("Sequence (in/out)", "1k/1k"),
+            ("Precision", "[x] fp4"),
+            ("Hardware", "[x] b200"),
+            ("Curve per (group by)", "[x] hardware"),
+        ):
+            at = side.index(heading)
+            assert side[at + 1].startswith(first), (heading, side[at + 1])
+        server = app.query_one("#server", CheckList)
+        assert not server.display and "Server settings" not in side

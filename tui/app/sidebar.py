@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import var
-from textual.widgets import Label, Select
+from textual.widget import Widget
+from textual.widgets import Select
 
 from tui.app.checklist import CheckList
 from tui.core.dimensions import BY_NAME, DIMENSIONS, GROUP_ORDER
@@ -32,6 +34,15 @@ class SidebarView:
 def value_label(dim: str, value: str, count: int) -> str:
     shown = BY_NAME[dim].display(value)
     return f"{shown} ({count})" if count else f"{shown} (none)"
+
+
+W = TypeVar("W", bound=Widget)
+
+
+def headed(widget: W, title: str) -> W:
+    """The widget with its heading drawn on its (blank) top border: see the stylesheet."""
+    widget.border_title = title
+    return widget
 
 
 class Sidebar(VerticalScroll):
@@ -66,17 +77,17 @@ class Sidebar(VerticalScroll):
         self._shown: dict[str, list[tuple[str, str]]] = {}
 
     def compose(self) -> ComposeResult:
-        # No blank entry: a placeholder until the data arrives, then only real values.
+        # No blank entry: a placeholder until the data arrives, then only real values. Each
+        # control's heading is its border title (a Label apiece was ~2 ms each of the start).
         waiting = [("loading…", "")]
-        yield Label("Model", classes="heading")
-        yield Select[str](waiting, id="model", allow_blank=False, compact=True)
-        yield Label("Sequence (in/out)", classes="heading")
-        yield Select[str](waiting, id="sequence", allow_blank=False, compact=True)
+        yield headed(Select[str](waiting, id="model", allow_blank=False, compact=True), "Model")
+        yield headed(
+            Select[str](waiting, id="sequence", allow_blank=False, compact=True),
+            "Sequence (in/out)",
+        )
         for dim in DIMENSIONS:
-            yield Label(dim.title, classes=f"heading {dim.name}")
-            yield CheckList(id=dim.name)
-        yield Label("Curve per (group by)", classes="heading")
-        yield CheckList(id="group_by")
+            yield headed(CheckList(id=dim.name), dim.title)
+        yield headed(CheckList(id="group_by"), "Curve per (group by)")
 
     def watch_view(self, view: SidebarView | None) -> None:
         if view is None:
@@ -94,8 +105,7 @@ class Sidebar(VerticalScroll):
             checklist.show(items, set(chosen))
             # A dimension these runs never set (one empty value) says nothing: hide it.
             unused = list(view.counts[dim.name]) == [""]
-            checklist.display = not unused
-            self.query_one(f"Label.{dim.name}", Label).display = not unused
+            checklist.display = not unused  # and its heading with it
         groups = [(d, d, True) for d in GROUP_ORDER]
         self.query_one("#group_by", CheckList).show(groups, set(view.group_by))
 
