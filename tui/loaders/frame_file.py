@@ -13,10 +13,11 @@ import os
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 import pandas as pd
+from numpy.lib import format as npformat
 
 SEP = "\x1f"  # between the keys of one `missing` tuple (never in a key)
 
@@ -107,8 +108,9 @@ def _decode(col: str, kind: str, arrays: dict[str, Any], texts: Texts) -> Any:
     raise Unsaved(f"{col}: unknown kind {kind!r}")
 
 
-def _pack(arrays: dict[str, np.ndarray]) -> tuple[list[np.ndarray], dict[str, list[Any]]]:
-    """One flat array per dtype, and where each named array lies in them."""
+def _pack(arrays: dict[str, np.ndarray]) -> tuple[list[list[np.ndarray]], dict[str, list[Any]]]:
+    """The arrays grouped by dtype (each group saved as one array), and where each named
+    array lies in its group's."""
     packs: dict[str, list[np.ndarray]] = {}
     where: dict[str, list[Any]] = {}
     for name, values in arrays.items():
@@ -117,7 +119,22 @@ def _pack(arrays: dict[str, np.ndarray]) -> tuple[list[np.ndarray], dict[str, li
         offset = sum(len(a) for a in group)
         where[name] = [list(packs).index(flat.dtype.str), offset, len(flat)]
         group.append(flat)
-    return [np.concatenate(group) for group in packs.values()], where
+    return list(packs.values()), where
+
+
+def _write(handle: IO[bytes], groups: list[list[np.ndarray]], head: str) -> None:
+    """An .npz (what np.savez writes) of one array per group and the head, each group
+    written part after part: joined first, a 1M-row frame's numbers were copied whole."""
+    with zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+        for i, parts in enumerate(groups):
+            shape = (sum(len(part) for part in parts),)
+            header = {"descr": npformat.dtype_to_descr(parts[0].dtype), "fortran_order": False}
+            with archive.open(f"pack{i}.npy", "w", force_zip64=True) as out:
+                npformat.write_array_header_1_0(out, {**header, "shape": shape})
+                for part in parts:
+                    out.write(part.view(np.uint8).data)  # contiguous: written, not copied
+        with archive.open("__head__.npy", "w", force_zip64=True) as out:
+            npformat.write_array(out, np.array(head), allow_pickle=False)
 
 
 def _unpack(packs: list[np.ndarray], where: dict[str, list[Any]]) -> dict[str, np.ndarray]:
@@ -141,16 +158,14 @@ def save(frame: pd.DataFrame, path: Path, meta: dict[str, Any]) -> None:
     arrays: dict[str, np.ndarray] = {}
     texts: Texts = {}
     kinds = {col: _encode(col, frame[col], arrays, texts) for col in frame.columns}
-    packs, where = _pack(arrays)
+    groups, where = _pack(arrays)
     head = {"format": FORMAT, "columns": kinds, "rows": len(frame), "meta": meta}
-    head |= {"arrays": where, "texts": texts, "packs": len(packs)}
-    members = {f"pack{i}": pack for i, pack in enumerate(packs)}
-    members["__head__"] = np.array(json.dumps(head))
+    head |= {"arrays": where, "texts": texts, "packs": len(groups)}
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            np.savez(handle, **members)  # type: ignore[arg-type]  # stubs take a key for a flag
+            _write(handle, groups, json.dumps(head))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
