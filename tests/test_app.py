@@ -10,13 +10,14 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from helpers import APP_DATA, app_frame, app_request
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input
 
 from tui.app.app import ParetopApp
 from tui.app.checklist import CheckList
 from tui.app.footer import KeysFooter
 from tui.app.main import make_app
 from tui.app.metrics_grid import MetricsGrid
+from tui.app.picker import Picker
 from tui.app.screens import HelpScreen, InspectorScreen, ProblemsScreen, TargetsScreen
 from tui.cli import main
 from tui.core.export import to_csv, to_markdown
@@ -138,10 +139,10 @@ async def test_untick_everything_explains_instead_of_going_blank() -> None:
 async def test_model_and_sequence_selects() -> None:
     async with make_app(app_request(model="gptoss")).run_test(size=(160, 48)) as pilot:
         app = await ready(pilot)
-        app.query_one("#model", Select).value = "DeepSeek-R1-0528"
+        app.query_one("#model", Picker).value = "DeepSeek-R1-0528"
         await pilot.pause()
         assert app.table is not None and app.table.model == "DeepSeek-R1-0528"
-        app.query_one("#sequence", Select).value = "8k/1k"
+        app.query_one("#sequence", Picker).value = "8k/1k"
         await pilot.pause()
         assert app.table.sequence == "8k/1k"
         sel = Selection(model="dsr1", sequence="8k/1k")

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from helpers import app_request
-from textual.widgets import Select
 
 from tui.app.app import ParetopApp
 from tui.app.checklist import CheckList
 from tui.app.keys import BINDINGS
 from tui.app.main import make_app
+from tui.app.picker import Picker
 from tui.pipeline import build_request
 
 HOSTILE = (
@@ -37,17 +37,17 @@ async def test_every_sidebar_value_and_key_keeps_the_app_running(
         await settle(app, pilot)
         assert app.session is not None and app.state is not None
         models = list(app.session.sidebar_counts(app.state)["models"])
-        select = app.query_one("#model", Select)
+        select = app.query_one("#model", Picker)
         select.focus()
         await pilot.press("enter", "home", "enter")  # the first entry is a model, not a blank
         await settle(app, pilot)
         assert select.value == models[0] == app.state.model
         for model in models:
-            app.query_one("#model", Select).value = model
+            app.query_one("#model", Picker).value = model
             await settle(app, pilot)
             assert app.state is not None and app.state.model == model
             for sequence in app.session.sequences(model) if app.session else []:
-                app.query_one("#sequence", Select).value = sequence
+                app.query_one("#sequence", Picker).value = sequence
                 await settle(app, pilot)
                 for checklist in app.query(CheckList):
                     checklist.focus()

@@ -11,9 +11,9 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Select
 
 from tui.app.checklist import CheckList
+from tui.app.picker import Picker
 from tui.core.dimensions import BY_NAME, DIMENSIONS, GROUP_ORDER
 from tui.core.text import inert
 
@@ -77,14 +77,11 @@ class Sidebar(VerticalScroll):
         self._shown: dict[str, list[tuple[str, str]]] = {}
 
     def compose(self) -> ComposeResult:
-        # No blank entry: a placeholder until the data arrives, then only real values. Each
+        # A placeholder until the data arrives, then only real values. Each
         # control's heading is its border title (a Label apiece was ~2 ms each of the start).
-        waiting = [("loading…", "")]
-        yield headed(Select[str](waiting, id="model", allow_blank=False, compact=True), "Model")
-        yield headed(
-            Select[str](waiting, id="sequence", allow_blank=False, compact=True),
-            "Sequence (in/out)",
-        )
+        waiting = [(Text("loading…"), "")]
+        yield headed(Picker(waiting, id="model"), "Model")
+        yield headed(Picker(waiting, id="sequence"), "Sequence (in/out)")
         for dim in DIMENSIONS:
             yield headed(CheckList(id=dim.name), dim.title)
         yield headed(CheckList(id="group_by"), "Curve per (group by)")
@@ -92,7 +89,7 @@ class Sidebar(VerticalScroll):
     def watch_view(self, view: SidebarView | None) -> None:
         if view is None:
             return
-        with self.prevent(Select.Changed):
+        with self.prevent(Picker.Changed):
             self._fill_select("model", {m: 0 for m in view.models}, view.model)
             self._fill_select("sequence", view.sequences, view.sequence)
         for dim in DIMENSIONS:
@@ -110,25 +107,22 @@ class Sidebar(VerticalScroll):
         self.query_one("#group_by", CheckList).show(groups, set(view.group_by))
 
     def _fill_select(self, widget_id: str, options: dict[str, int], value: str) -> None:
-        select = self.query_one(f"#{widget_id}", Select)
+        picker = self.query_one(f"#{widget_id}", Picker)
         labels = [(f"{name} ({n})" if n else name, name) for name, n in options.items()]
-        refill = labels != self._shown.get(widget_id)
-        if refill:  # only when they differ: refilling a Select closes and resets it
-            select.set_options([(Text(inert(label)), name) for label, name in labels])
+        if labels != self._shown.get(widget_id):  # only when they differ
+            picker.set_options([(Text(inert(label)), name) for label, name in labels])
             self._shown[widget_id] = labels
-        if select.value != value:
-            select.value = value
-        elif refill:
-            select.mutate_reactive(Select.value)  # type: ignore[misc]  # same value, new label
+        if picker.value != value:
+            picker.value = value
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_picker_changed(self, event: Picker.Changed) -> None:
         event.stop()
         value = event.value
-        if not isinstance(value, str) or not value:
+        if not value:
             return
-        if event.select.id == "model":
+        if event.picker.id == "model":
             self.post_message(self.ModelChosen(value))
-        elif event.select.id == "sequence":
+        elif event.picker.id == "sequence":
             self.post_message(self.SequenceChosen(value))
 
     def on_check_list_toggled(self, event: CheckList.Toggled) -> None:
