@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -138,3 +140,46 @@ def test_a_tampered_cache_file_is_refused(tmp_path: Path) -> None:
     texts = {key: value[:1] for key, value in head["texts"].items()}  # codes now out of range
     with pytest.raises(ValueError):
         frame_file.load(tampered({"texts": texts}))
+
+
+def test_a_cache_file_of_any_other_shape_is_refused(tmp_path: Path) -> None:
+    """Whatever a swapped cache file holds, reading it is a ValueError (its callers read past
+    those), never another exception that would stop the load."""
+    frame = scan.load_paths([data_file("published.csv")]).frame
+    path = tmp_path / "f.npz"
+    frame_file.save(frame, path, {})
+    with np.load(path) as members:
+        saved = {name: members[name] for name in members.files}
+    head = json.loads(str(saved["__head__"]))
+    where = dict(head["arrays"])
+    codes = next(n for n in where if n.endswith(".codes"))
+    text = next(n for n in head["texts"] if n.endswith(".table") or n.endswith(".cats"))
+    heads: list[object] = [
+        [1],  # not a mapping
+        {**head, "arrays": [1, 2]},
+        {**head, "arrays": {**where, codes: [-1, 0, where[codes][2]]}},  # a negative pack
+        {**head, "arrays": {**where, codes: [0, 0]}},  # a short location
+        {**head, "texts": {**head["texts"], text: [1, 2]}},  # a table not of strings
+        {**head, "texts": {**head["texts"], text: []}},  # codes into an empty table
+        {k: v for k, v in head.items() if k != "rows"},
+        {**head, "meta": [1]},
+    ]
+    for bad in heads:
+        out = tmp_path / "t.npz"
+        np.savez(out, **{**saved, "__head__": np.array(json.dumps(bad))})
+        with pytest.raises(ValueError):
+            frame_file.load(out)
+    pack = f"pack{where[codes][0]}"
+    floats = {**saved, pack: saved[pack].astype(float)}  # codes that are not integers
+    np.savez(tmp_path / "t.npz", **floats)
+    with pytest.raises(ValueError):
+        frame_file.load(tmp_path / "t.npz")
+    with zipfile.ZipFile(tmp_path / "raw.npz", "w") as archive:  # a member that is not .npy
+        for name, value in saved.items():
+            if name != "pack0":
+                buffer = io.BytesIO()
+                np.save(buffer, value)
+                archive.writestr(f"{name}.npy", buffer.getvalue())
+        archive.writestr("pack0.npy", b"not an array at all")
+    with pytest.raises(ValueError):
+        frame_file.load(tmp_path / "raw.npz")

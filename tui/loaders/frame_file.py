@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 from typing import IO, Any
 
@@ -48,7 +49,10 @@ def _encode(col: str, values: pd.Series, out: dict[str, np.ndarray], texts: Text
         out[f"{col}.mask"] = values.isna().to_numpy()
         return "Int64"
     if dtype.kind in "fiub":
-        out[col] = values.to_numpy()
+        numbers = values.to_numpy()
+        if numbers.dtype.kind not in "fiub":  # nullable booleans with NA: objects
+            raise Unsaved(col)
+        out[col] = numbers
         return "number"
     return _encode_objects(col, values, out, texts)
 
@@ -85,27 +89,45 @@ def _nones(values: pd.Series, missing: np.ndarray) -> np.ndarray:
 
 def _decode(col: str, kind: str, arrays: dict[str, Any], texts: Texts) -> Any:
     if kind == "category":
-        cats: Any = texts[f"{col}.cats"]  # a list (the stubs ask for an Index)
-        return pd.Categorical.from_codes(arrays[f"{col}.codes"], categories=cats)
+        cats: Any = _strings(texts[f"{col}.cats"])  # a list (the stubs ask for an Index)
+        codes: Any = _codes(arrays[f"{col}.codes"])
+        return pd.Categorical.from_codes(codes, categories=cats)
     if kind == "Int64":
-        return pd.arrays.IntegerArray(arrays[f"{col}.values"], arrays[f"{col}.mask"])
+        values, mask = arrays[f"{col}.values"], arrays[f"{col}.mask"]
+        if values.dtype != np.int64 or mask.dtype != bool:
+            raise ValueError(f"{col}: not integers and a mask")
+        return pd.arrays.IntegerArray(values, mask)
     if kind == "number":
+        if arrays[col].dtype.kind not in "fiub":
+            raise ValueError(f"{col}: not numbers")
         return arrays[col]
     if kind in ("keys", "flags", "text"):
         table: list[Any]
         if kind == "keys":
-            table = [tuple(k for k in v.split(SEP) if k) for v in texts[f"{col}.table"]]
+            table = [tuple(k for k in v.split(SEP) if k) for v in _strings(texts[f"{col}.table"])]
         elif kind == "flags":
-            table = [bool(v) for v in arrays[f"{col}.table"].tolist()]
+            table = [bool(v) for v in _codes(arrays[f"{col}.table"]).tolist()]
         else:
-            table = list(texts[f"{col}.table"])
+            table = _strings(texts[f"{col}.table"])
         distinct = _objects([*table, None, np.nan])  # -1 (missing): None or NaN, below
-        codes = arrays[f"{col}.codes"]
-        if len(table) and (codes.max(initial=-1) >= len(table) or codes.min(initial=0) < -1):
+        codes = _codes(arrays[f"{col}.codes"])
+        if codes.max(initial=-1) >= len(table) or codes.min(initial=0) < -1:
             raise ValueError(f"{col}: codes outside the table")
         nan_at = (codes < 0) & (arrays[f"{col}.none"] == 0)
         return distinct[np.where(nan_at, len(table) + 1, np.where(codes < 0, len(table), codes))]
     raise Unsaved(f"{col}: unknown kind {kind!r}")
+
+
+def _codes(values: np.ndarray) -> np.ndarray:
+    if values.dtype.kind not in "iu":
+        raise ValueError("codes that are not integers")
+    return values
+
+
+def _strings(values: Any) -> list[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValueError("a table that is not a list of strings")
+    return values
 
 
 def _pack(arrays: dict[str, np.ndarray]) -> tuple[list[list[np.ndarray]], dict[str, list[Any]]]:
@@ -137,14 +159,22 @@ def _write(handle: IO[bytes], groups: list[list[np.ndarray]], head: str) -> None
             npformat.write_array(out, np.array(head), allow_pickle=False)
 
 
-def _unpack(packs: list[np.ndarray], where: dict[str, list[Any]]) -> dict[str, np.ndarray]:
+def _unpack(packs: list[Any], where: Any) -> dict[str, np.ndarray]:
+    if not all(isinstance(p, np.ndarray) and p.ndim == 1 for p in packs):
+        raise ValueError("a packed member that is not a flat array")
     out = {}
-    for name, (group, offset, length) in where.items():
-        pack = packs[int(group)]
-        if not (int(offset) >= 0 and int(offset) + int(length) <= len(pack)):
+    for name, (group, offset, length) in _mapping(where).items():
+        group, offset, length = int(group), int(offset), int(length)
+        if not (0 <= group < len(packs) and offset >= 0 and offset + length <= len(packs[group])):
             raise ValueError(f"{name}: outside its array")
-        out[name] = pack[int(offset) : int(offset) + int(length)]
+        out[name] = packs[group][offset : offset + length]
     return out
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError("a head that is not a mapping")
+    return value
 
 
 def _objects(items: list[Any]) -> np.ndarray:
@@ -173,19 +203,37 @@ def save(frame: pd.DataFrame, path: Path, meta: dict[str, Any]) -> None:
 
 
 def load(path: Path) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """The frame and meta `save` wrote; ValueError/OSError for a file that is not one."""
+    """The frame and meta `save` wrote; ValueError/OSError for a file that is not one.
+
+    A cache file can be swapped for anything: whatever it holds is checked as it is read,
+    and any way it fails to be a saved frame is a ValueError naming it so.
+    """
     try:
         with np.load(path, allow_pickle=False) as members:
-            head = json.loads(str(members["__head__"]))
+            head = _mapping(json.loads(str(members["__head__"])))
             if head.get("format") != FORMAT:
-                raise ValueError("not a saved frame: another format")
+                raise ValueError("another format")
             packs = [members[f"pack{i}"] for i in range(int(head["packs"]))]
         arrays = _unpack(packs, head["arrays"])
-        texts = head["texts"]
-        cols = {c: _decode(c, k, arrays, texts) for c, k in head["columns"].items()}
-    except (KeyError, TypeError, zipfile.BadZipFile, EOFError) as exc:
+        texts = _mapping(head["texts"])
+        columns = _mapping(head["columns"])
+        cols = {c: _decode(c, k, arrays, texts) for c, k in columns.items()}
+        frame = pd.DataFrame(cols, copy=False)
+        if len(frame) != head["rows"]:
+            raise ValueError("wrong row count")
+        return frame, _mapping(head["meta"])
+    except ValueError as exc:
         raise ValueError(f"not a saved frame: {exc}") from None
-    frame = pd.DataFrame(cols, copy=False)
-    if len(frame) != head["rows"]:
-        raise ValueError("not a saved frame: wrong row count")
-    return frame, head["meta"]
+    # A tampered file fails in any of these ways; MemoryError: an array header claiming
+    # more than the file could hold.
+    except (
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        MemoryError,
+    ) as exc:
+        raise ValueError(f"not a saved frame: {type(exc).__name__}: {exc}") from None
