@@ -93,3 +93,37 @@ async def test_a_long_label_is_cut_and_the_value_must_be_a_choice() -> None:
         picker.refresh()
         await pilot.pause()
         assert line(picker).rstrip() == "a very l... v"
+
+
+async def test_new_choices_or_a_new_size_close_an_open_menu() -> None:
+    """Data arriving (or a reload) while the menu is open: the old menu closes, and a choice
+    that is no longer one is ignored, never an error; a new window size closes it too."""
+    app = One(top=0)
+    async with app.run_test(size=(30, 12)) as pilot:
+        picker = app.query_one(Picker)
+        picker.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        picker.set_options([(Text("other"), "o1"), (Text("another"), "o2")])
+        await pilot.pause()
+        assert not isinstance(app.screen, PickerMenu)
+        picker._chosen("m3")  # a stale menu's choice
+        assert picker.value == "m0" and app.changes == []
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerMenu)
+        await pilot.resize_terminal(40, 14)
+        await pilot.pause()
+        assert not isinstance(app.screen, PickerMenu)
+
+
+async def test_in_ascii_the_menu_has_an_ascii_border() -> None:
+    app = One(top=0)
+    async with app.run_test(size=(30, 12)) as pilot:
+        app.screen.add_class("-ascii")
+        picker = app.query_one(Picker)
+        picker.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        rows = ["".join(s.text for s in strip) for strip in app.screen._compositor.render_strips()]
+        assert all(ch.isascii() for row in rows for ch in row)

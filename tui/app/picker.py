@@ -57,9 +57,15 @@ class Picker(Widget, can_focus=True):
             self.set_reactive(Picker.value, self.options[0][1])
 
     def set_options(self, options: list[tuple[Text, str]]) -> None:
-        """New choices (the value is set apart: see `value`)."""
+        """New choices (the value is set apart: see `value`); an open menu of the old ones
+        closes, as Select's did."""
+        if options == self.options:
+            return
         self.options = list(options)
         self.refresh()
+        screen = self.app.screen if self.is_attached else None
+        if isinstance(screen, PickerMenu) and screen.picker is self:
+            screen.finish(None)
 
     def validate_value(self, value: str) -> str:
         if value not in {v for _, v in self.options}:
@@ -90,7 +96,8 @@ class Picker(Widget, can_focus=True):
             self.app.push_screen(PickerMenu(self), self._chosen)
 
     def _chosen(self, value: str | None) -> None:
-        if value is not None and value != self.value:
+        # Still one of the choices: a reload may have changed them while the menu was open.
+        if value is not None and value != self.value and value in {v for _, v in self.options}:
             self.value = value
 
     def on_click(self, event: events.Click) -> None:
@@ -100,12 +107,15 @@ class Picker(Widget, can_focus=True):
 
 class PickerMenu(ModalScreen[str | None]):
     """A picker's choices under it (above it when there is no room below); enter or a click
-    chooses, escape or a click elsewhere leaves the value as it was."""
+    chooses, escape, a click elsewhere or a new window size leaves the value as it was."""
 
     BINDINGS = [Binding("escape", "leave", "Close", show=False)]
     DEFAULT_CSS = f"""
     PickerMenu {{
         background: transparent;
+    }}
+    PickerMenu.-ascii > OptionList {{
+        border: ascii $border;
     }}
     PickerMenu > OptionList {{
         height: auto;
@@ -122,12 +132,21 @@ class PickerMenu(ModalScreen[str | None]):
     def __init__(self, picker: Picker) -> None:
         super().__init__()
         self.picker = picker
+        self._opened_at = picker.app.size
+        self._finished = False
+
+    def finish(self, value: str | None) -> None:
+        """Once: a new size and new choices can both come before the menu has gone."""
+        if not self._finished:
+            self._finished = True
+            self.dismiss(value)
 
     def compose(self) -> ComposeResult:
         picker = self.picker
         yield OptionList(*(Option(label, id=value) for label, value in picker.options))
 
     def on_mount(self) -> None:
+        self.set_class(self.picker.screen.has_class("-ascii"), "-ascii")
         menu = self.query_one(OptionList)
         region = self.picker.region
         rows = min(len(self.picker.options), MENU_ROWS) + 2
@@ -141,12 +160,16 @@ class PickerMenu(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        self.finish(event.option.id)
 
     def action_leave(self) -> None:
-        self.dismiss(None)
+        self.finish(None)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size != self._opened_at:
+            self.finish(None)  # placed for the old size: closed, as a menu does
 
     def on_click(self, event: events.Click) -> None:
         menu = self.query_one(OptionList)
         if not menu.region.contains_point(Offset(event.screen_x, event.screen_y)):
-            self.dismiss(None)
+            self.finish(None)
