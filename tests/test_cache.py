@@ -7,6 +7,7 @@ import json
 import os
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -118,14 +119,19 @@ def test_old_cache_files_are_pruned(folder: Path, monkeypatch: pytest.MonkeyPatc
     assert len(list(parsed_cache.folder().glob("*.npz"))) == 1
 
 
-def test_a_tampered_cache_file_is_refused(tmp_path: Path) -> None:
-    """Offsets outside the packed arrays, or codes outside a column's values: not a frame."""
+def saved_members(tmp_path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A saved frame's (the published rows') members and its head."""
     frame = scan.load_paths([data_file("published.csv")]).frame
     path = tmp_path / "f.npz"
     frame_file.save(frame, path, {})
     with np.load(path) as members:
         saved = {name: members[name] for name in members.files}
-    head = json.loads(str(saved["__head__"]))
+    return saved, json.loads(str(saved["__head__"]))
+
+
+def test_a_tampered_cache_file_is_refused(tmp_path: Path) -> None:
+    """Offsets outside the packed arrays, or codes outside a column's values: not a frame."""
+    saved, head = saved_members(tmp_path)
 
     def tampered(change: dict[str, object]) -> Path:
         out = tmp_path / "t.npz"
@@ -145,12 +151,7 @@ def test_a_tampered_cache_file_is_refused(tmp_path: Path) -> None:
 def test_a_cache_file_of_any_other_shape_is_refused(tmp_path: Path) -> None:
     """Whatever a swapped cache file holds, reading it is a ValueError (its callers read past
     those), never another exception that would stop the load."""
-    frame = scan.load_paths([data_file("published.csv")]).frame
-    path = tmp_path / "f.npz"
-    frame_file.save(frame, path, {})
-    with np.load(path) as members:
-        saved = {name: members[name] for name in members.files}
-    head = json.loads(str(saved["__head__"]))
+    saved, head = saved_members(tmp_path)
     where = dict(head["arrays"])
     codes = next(n for n in where if n.endswith(".codes"))
     text = next(n for n in head["texts"] if n.endswith(".table") or n.endswith(".cats"))

@@ -6,6 +6,7 @@ import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
+from textual.pilot import Pilot
 
 from tui.app.picker import Picker, PickerMenu
 
@@ -27,6 +28,15 @@ class One(App[None]):
 
     def on_picker_changed(self, event: Picker.Changed) -> None:
         self.changes.append(event.value)
+
+
+async def opened(app: One, pilot: Pilot[None]) -> Picker:
+    """The picker, its menu opened by the keyboard."""
+    picker = app.query_one(Picker)
+    picker.focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    return picker
 
 
 def line(picker: Picker) -> str:
@@ -71,10 +81,7 @@ async def test_clicks_open_the_menu_and_a_click_elsewhere_closes_it() -> None:
 async def test_the_menu_opens_above_when_there_is_no_room_below() -> None:
     app = One(top=9)
     async with app.run_test(size=(30, 12)) as pilot:
-        picker = app.query_one(Picker)
-        picker.focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        picker = await opened(app, pilot)
         menu = app.screen.query_one("OptionList")
         assert menu.region.bottom <= picker.region.y
 
@@ -100,10 +107,7 @@ async def test_new_choices_or_a_new_size_close_an_open_menu() -> None:
     that is no longer one is ignored, never an error; a new window size closes it too."""
     app = One(top=0)
     async with app.run_test(size=(30, 12)) as pilot:
-        picker = app.query_one(Picker)
-        picker.focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        picker = await opened(app, pilot)
         picker.set_options([(Text("other"), "o1"), (Text("another"), "o2")])
         await pilot.pause()
         assert not isinstance(app.screen, PickerMenu)
@@ -121,9 +125,6 @@ async def test_in_ascii_the_menu_has_an_ascii_border() -> None:
     app = One(top=0)
     async with app.run_test(size=(30, 12)) as pilot:
         app.screen.add_class("-ascii")
-        picker = app.query_one(Picker)
-        picker.focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await opened(app, pilot)
         rows = ["".join(s.text for s in strip) for strip in app.screen._compositor.render_strips()]
         assert all(ch.isascii() for row in rows for ch in row)
