@@ -16,7 +16,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.grid_lines import Grid, Palette, header_line, row_line
-from tui.app.one_pass import paint_scrollbars_now
 
 KEPT_LINES = 4096
 """Drawn lines kept (a few screenfuls at any scroll offset)."""
@@ -127,10 +126,3 @@ class MetricsGrid(ScrollView, can_focus=False):
                 strip = row_line(grid, palette, index, within, x, width)
             self._kept[key] = strip
         return strip
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        changed = super()._size_updated(size, virtual_size, container_size, layout)
-        paint_scrollbars_now(self)  # in this frame, not one of their own
-        return changed

@@ -173,17 +173,3 @@ def paint_now(screen: Screen[Any]) -> None:
         compositor.update_widgets(waiting)
         for widget in waiting:
             widget._repaint_required = False
-
-
-def paint_scrollbars_now(widget: Widget) -> None:
-    """Scrollbars refreshed as a widget is told its sizes outside SteadyScreen's pass are
-    drawn in the frame about to be drawn instead of asking for the next one."""
-    bars = [
-        bar
-        for bar in (widget._vertical_scrollbar, widget._horizontal_scrollbar)
-        if bar is not None and bar._repaint_required
-    ]
-    if bars:
-        widget.screen._compositor.update_widgets(set(bars))
-        for bar in bars:
-            bar._repaint_required = False

@@ -90,8 +90,8 @@ class Sidebar(VerticalScroll):
         if view is None:
             return
         with self.prevent(Picker.Changed):
-            self._fill_select("model", {m: 0 for m in view.models}, view.model)
-            self._fill_select("sequence", view.sequences, view.sequence)
+            self._fill_picker("model", {m: 0 for m in view.models}, view.model)
+            self._fill_picker("sequence", view.sequences, view.sequence)
         for dim in DIMENSIONS:
             chosen = view.chosen.get(dim.name, ())
             items = [
@@ -106,7 +106,7 @@ class Sidebar(VerticalScroll):
         groups = [(d, d, True) for d in GROUP_ORDER]
         self.query_one("#group_by", CheckList).show(groups, set(view.group_by))
 
-    def _fill_select(self, widget_id: str, options: dict[str, int], value: str) -> None:
+    def _fill_picker(self, widget_id: str, options: dict[str, int], value: str) -> None:
         picker = self.query_one(f"#{widget_id}", Picker)
         labels = [(f"{name} ({n})" if n else name, name) for name, n in options.items()]
         if labels != self._shown.get(widget_id):  # only when they differ
